@@ -1,0 +1,180 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import express from 'express';
+import cors from 'cors';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/core';
+import type { Config } from './config.js';
+import { openDatabase } from './db/orm.js';
+import { buildAppSchema } from './schema.js';
+import { DomainError, ErrorCode, formatError } from './common/errors.js';
+import { createLoaders, type Context, type Services } from './context.js';
+import { TokenService, loadOrCreateSetting } from './auth/tokens.js';
+import { viewerFromAuthorization, type Viewer } from './auth/viewer.js';
+import { ActivityBus } from './realtime/bus.js';
+import { LocalTransport, RedisTransport } from './realtime/transport.js';
+import { IssueService } from './modules/issues/issue.service.js';
+import { EventService } from './modules/events/event.service.js';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
+
+export interface BootstrapOptions {
+  config: Config;
+  /** Milliseconds between the activity bus's safety-net polls (default 2000). */
+  pollIntervalMs?: number;
+}
+
+/** A running server. `close()` stops accepting, drains, and closes the database and broker. */
+export interface App {
+  url: string;
+  wsUrl: string;
+  port: number;
+  orm: MikroORM;
+  services: Services;
+  close(): Promise<void>;
+}
+
+type WsExtra = { viewer?: Viewer | null };
+
+/** An UNAUTHENTICATED error that Apollo sends with HTTP 401. */
+function authFailure(error: unknown): GraphQLError {
+  if (error instanceof DomainError) {
+    return new GraphQLError(error.message, {
+      extensions: { code: error.code, http: { status: error.code === ErrorCode.UNAUTHENTICATED ? 401 : 400 } },
+    });
+  }
+  throw error;
+}
+
+/**
+ * Opens the database (migrating it), the activity bus, the GraphQL schema, HTTP and WebSocket
+ * on one port. Everything opened is closed by the returned `close()`.
+ */
+export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): Promise<App> {
+  const orm = await openDatabase(config.database);
+  const closers: (() => Promise<unknown>)[] = [() => orm.close(true)];
+  const closeAll = async () => {
+    for (const close of closers.reverse()) await close().catch((e) => console.error('[bridgeboard] close:', e));
+  };
+  try {
+    const streamId = await loadOrCreateSetting(orm, 'stream_id', () => randomUUID());
+    const transport = config.redisUrl ? new RedisTransport(config.redisUrl, streamId) : new LocalTransport();
+    const bus = new ActivityBus(orm, transport, { pollIntervalMs });
+    closers.push(() => bus.close());
+    await bus.start();
+    const tokens = await TokenService.create(orm, config.tokenSecret);
+    const services: Services = {
+      orm,
+      bus,
+      tokens,
+      issues: new IssueService(orm, bus),
+      events: new EventService(orm, bus),
+    };
+    const schema = await buildAppSchema();
+
+    const app = express();
+    app.disable('x-powered-by');
+    const httpServer = http.createServer(app);
+    const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 64 * 1024 });
+    const wsCleanup = useServer<Record<string, unknown>, WsExtra>(
+      {
+        schema,
+        onConnect: async (ctx) => {
+          try {
+            ctx.extra.viewer = await viewerFromAuthorization(orm.em.fork(), tokens, ctx.connectionParams?.authorization);
+            return true;
+          } catch (error) {
+            if (error instanceof DomainError) return false; // closes with 4403 Forbidden
+            throw error;
+          }
+        },
+        context: (ctx): Context => {
+          const viewer = ctx.extra.viewer ?? null;
+          return { services, em: orm.em.fork(), viewer, loaders: createLoaders(orm, viewer, false) };
+        },
+        onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
+        onNext: (_ctx, _id, _payload, _args, result) =>
+          result.errors
+            ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON() as GraphQLFormattedError, e)) }
+            : undefined,
+      },
+      wsServer,
+    );
+
+    const apollo = new ApolloServer<Context>({
+      schema,
+      formatError,
+      introspection: true,
+      includeStacktraceInErrorResponses: false,
+      plugins: [
+        ApolloServerPluginDrainHttpServer({ httpServer }),
+        { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      ],
+    });
+    await apollo.start();
+    closers.push(() => apollo.stop());
+
+    app.get('/healthz', (_req, res) => {
+      res.json({ ok: true });
+    });
+    app.use(
+      '/graphql',
+      cors(),
+      express.json({ limit: '1mb' }),
+      expressMiddleware(apollo, {
+        context: async ({ req }): Promise<Context> => {
+          const em = orm.em.fork();
+          const viewer = await viewerFromAuthorization(em, tokens, req.headers.authorization).catch((e) => {
+            throw authFailure(e);
+          });
+          return { services, em, viewer, loaders: createLoaders(orm, viewer) };
+        },
+      }),
+    );
+    serveBoard(app, config.webDist ?? DEFAULT_WEB_DIST);
+
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, resolve);
+    });
+    const address = httpServer.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    return {
+      url: `http://localhost:${port}`,
+      wsUrl: `ws://localhost:${port}/graphql`,
+      port,
+      orm,
+      services,
+      close: closeAll,
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+/** The built board when there is one; otherwise a page that says how to build it. */
+function serveBoard(app: express.Express, dist: string): void {
+  const index = path.join(dist, 'index.html');
+  if (fs.existsSync(index)) {
+    app.use(express.static(dist, { index: false, maxAge: '1h' }));
+    app.get(/^\/(?!graphql).*/, (_req, res) => res.sendFile(index));
+    return;
+  }
+  app.get('/', (_req, res) => {
+    res
+      .type('html')
+      .send(
+        '<!doctype html><title>Bridgeboard</title><h1>Bridgeboard</h1>' +
+          '<p>The API is at <a href="/graphql">/graphql</a>. The board is not built: run <code>pnpm start</code> from the repository root.</p>',
+      );
+  });
+}

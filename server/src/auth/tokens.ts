@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { SignJWT, jwtVerify, errors } from 'jose';
+import type { MikroORM } from '@mikro-orm/core';
+import { AppSetting } from '../modules/activity/activity.entity.js';
+
+export const TOKEN_TTL_SECONDS = 12 * 60 * 60;
+const ISSUER = 'bridgeboard';
+
+/**
+ * Signs and checks member session tokens (HS256 JWT, 12 h). The secret comes from
+ * TOKEN_SECRET, or is created once and kept in the database so every instance agrees.
+ */
+export class TokenService {
+  private constructor(private readonly key: Uint8Array) {}
+
+  static async create(orm: MikroORM, configured: string | null): Promise<TokenService> {
+    if (configured) return new TokenService(new TextEncoder().encode(configured));
+    const secret = await loadOrCreateSetting(orm, 'token_secret', () => randomBytes(32).toString('hex'));
+    return new TokenService(new TextEncoder().encode(secret));
+  }
+
+  async sign(memberPk: number): Promise<{ token: string; expiresAt: Date }> {
+    const expiresAt = new Date(Date.now() + TOKEN_TTL_SECONDS * 1000);
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(String(memberPk))
+      .setIssuer(ISSUER)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.key);
+    return { token, expiresAt };
+  }
+
+  /** The member's key, or null for a forged, malformed or expired token. */
+  async verify(token: string): Promise<number | null> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
+      const pk = Number(payload.sub);
+      return Number.isInteger(pk) && pk > 0 ? pk : null;
+    } catch (error) {
+      if (error instanceof errors.JOSEError) return null;
+      throw error;
+    }
+  }
+}
+
+/** Reads a setting, creating it with `make()` if absent; safe when instances race. */
+export async function loadOrCreateSetting(orm: MikroORM, key: string, make: () => string): Promise<string> {
+  const em = orm.em.fork();
+  await em
+    .getConnection()
+    .execute('insert into app_setting (key, value) values (?, ?) on conflict (key) do nothing', [key, make()]);
+  const row = await em.findOneOrFail(AppSetting, { key });
+  return row.value;
+}

@@ -1,0 +1,23 @@
+import { Neighborhood } from '../modules/neighborhoods/neighborhood.entity.js';
+import { Organization } from '../modules/organizations/organization.entity.js';
+import { Member } from '../modules/members/member.entity.js';
+import { CommunityIssue } from '../modules/issues/issue.entity.js';
+import { IssueUpdate } from '../modules/issues/issue-update.entity.js';
+import { SharedEvent } from '../modules/events/event.entity.js';
+import { EventRsvp } from '../modules/events/rsvp.entity.js';
+import { StaffCommitment } from '../modules/events/staff-commitment.entity.js';
+import { Activity, ActivitySequence, AppSetting } from '../modules/activity/activity.entity.js';
+
+export const entities = [
+  Neighborhood,
+  Organization,
+  Member,
+  CommunityIssue,
+  IssueUpdate,
+  SharedEvent,
+  EventRsvp,
+  StaffCommitment,
+  Activity,
+  ActivitySequence,
+  AppSetting,
+];

@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261125205837 } from './Migration20261125205837.js';
+
+/** Every postgres migration, oldest first. scripts/migration-create.ts rewrites this list. */
+export const postgresMigrations: MigrationObject[] = [
+  { name: 'Migration20261125205837', class: Migration20261125205837 },
+];

@@ -1,0 +1,69 @@
+import type { MikroORM } from '@mikro-orm/core';
+import { pkOf } from '../../common/relay.js';
+import { badInput } from '../../common/errors.js';
+import type { Viewer } from '../../auth/viewer.js';
+import type { ActivityEnvelope, EventSnapshot, IssueSnapshot } from '../../realtime/envelope.js';
+import { CommunityIssue } from '../issues/issue.entity.js';
+import type { IssueFilter } from '../issues/issue.input.js';
+import type { EventFilter } from '../events/event.input.js';
+import { ActivityVisibility } from './activity.enums.js';
+
+type Accept = (envelope: ActivityEnvelope) => boolean | Promise<boolean>;
+
+/** May this viewer see this activity at all? */
+export const visibleTo = (viewer: Viewer | null, envelope: ActivityEnvelope): boolean =>
+  envelope.visibility === ActivityVisibility.PUBLIC || viewer != null;
+
+interface IssueState {
+  status: IssueSnapshot['status'];
+  category: IssueSnapshot['category'];
+  neighborhood: number;
+  organizations: number[];
+}
+
+/**
+ * Issue changes matching a filter. A change matches when the issue matches before or after
+ * it, so a board filtered to OPEN hears about the issue that just left OPEN.
+ */
+export function issueAccept(orm: MikroORM, viewer: Viewer | null, filter: IssueFilter | null | undefined): Accept {
+  const neighborhood = filter?.neighborhoodId ? pkOf(filter.neighborhoodId, 'Neighborhood', 'filter.neighborhoodId') : null;
+  const organization = filter?.organizationId ? pkOf(filter.organizationId, 'Organization', 'filter.organizationId') : null;
+  const search = filter?.search?.trim().toLowerCase() ?? '';
+  if (search.length > 200) throw badInput('filter.search', 'search must be at most 200 characters');
+  const words = search ? search.split(/\s+/).slice(0, 8) : [];
+  const matches = (s: IssueState) =>
+    (!filter?.status?.length || filter.status.includes(s.status)) &&
+    (!filter?.category || filter.category === s.category) &&
+    (neighborhood == null || neighborhood === s.neighborhood) &&
+    (organization == null || s.organizations.includes(organization));
+
+  return async (envelope) => {
+    const snap = envelope.snapshot.issue;
+    if (!snap || envelope.issue == null || !visibleTo(viewer, envelope)) return false;
+    const previous: IssueState = {
+      ...snap,
+      status: snap.previousStatus ?? snap.status,
+      organizations: snap.previousOrganizations ?? snap.organizations,
+    };
+    if (!matches(snap) && !matches(previous)) return false;
+    if (words.length === 0) return true;
+    const issue = await orm.em.fork().findOne(CommunityIssue, { pk: envelope.issue }, { fields: ['title', 'description'] });
+    const text = `${issue?.title ?? ''} ${issue?.description ?? ''}`.toLowerCase();
+    return words.every((w) => text.includes(w));
+  };
+}
+
+export function eventAccept(viewer: Viewer | null, filter: EventFilter | null | undefined): Accept {
+  const neighborhood = filter?.neighborhoodId ? pkOf(filter.neighborhoodId, 'Neighborhood', 'filter.neighborhoodId') : null;
+  const organization = filter?.organizationId ? pkOf(filter.organizationId, 'Organization', 'filter.organizationId') : null;
+  const matches = (s: EventSnapshot) =>
+    (!filter?.status?.length || filter.status.includes(s.status)) &&
+    (!filter?.kind || filter.kind === s.kind) &&
+    (neighborhood == null || neighborhood === s.neighborhood) &&
+    (organization == null || s.host === organization || s.coHosts.includes(organization)) &&
+    (!filter?.to || new Date(s.startsAt) < new Date(filter.to));
+  return (envelope) => {
+    const snap = envelope.snapshot.event;
+    return Boolean(snap && envelope.event != null && visibleTo(viewer, envelope) && matches(snap));
+  };
+}

@@ -1,0 +1,116 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { Public } from '../../auth/access.js';
+import type { Context } from '../../context.js';
+import { badInput } from '../../common/errors.js';
+import type { ActivityEnvelope } from '../../realtime/envelope.js';
+import { Member } from '../members/member.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { CommunityIssue } from '../issues/issue.entity.js';
+import { SharedEvent } from '../events/event.entity.js';
+import { IssueFilter } from '../issues/issue.input.js';
+import { EventFilter } from '../events/event.input.js';
+import { Activity } from './activity.entity.js';
+import { ActivityVisibility } from './activity.enums.js';
+import { ActivityItem, EventChange, IssueChange } from './activity.type.js';
+import { eventAccept, issueAccept, visibleTo } from './activity.filters.js';
+import { toEnvelope } from '../../realtime/bus.js';
+
+interface StreamArgs {
+  after?: number | null;
+  filter?: IssueFilter & EventFilter;
+}
+type Data = SubscribeResolverData<unknown, StreamArgs, Context>;
+
+@Resolver(() => ActivityItem)
+export class ActivityResolver {
+  @Public()
+  @Query(() => [ActivityItem], { description: 'Recent activity the viewer may see, newest first.' })
+  async activities(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('before', () => Int, { nullable: true, description: 'Only entries with seq below this.' }) before?: number,
+  ): Promise<ActivityItem[]> {
+    if (first < 1 || first > 100) throw badInput('first', 'first must be between 1 and 100');
+    const rows = await ctx.em.find(
+      Activity,
+      {
+        ...(before != null ? { seq: { $lt: before } } : {}),
+        ...(ctx.viewer ? {} : { visibility: ActivityVisibility.PUBLIC }),
+      },
+      { orderBy: { seq: 'desc' }, limit: first },
+    );
+    return rows.map((row) => new ActivityItem(toEnvelope(row), ctx.em));
+  }
+
+  @Public()
+  @Subscription(() => ActivityItem, {
+    description: 'Everything the viewer may see, in seq order. after: seq replays what was missed, once.',
+    subscribe: ({ args, context }: Data) =>
+      context.services.bus.stream(args.after ?? null, (envelope) => visibleTo(context.viewer, envelope)),
+  })
+  activity(
+    @Root() envelope: ActivityEnvelope,
+    @Ctx() ctx: Context,
+    @Arg('after', () => Int, { nullable: true }) _after?: number,
+  ): ActivityItem {
+    return new ActivityItem(envelope, ctx.services.orm.em.fork());
+  }
+
+  @Public()
+  @Subscription(() => IssueChange, {
+    description: 'Changes to issues matching the filter (before or after the change), in seq order.',
+    subscribe: ({ args, context }: Data) =>
+      context.services.bus.stream(args.after ?? null, issueAccept(context.services.orm, context.viewer, args.filter)),
+  })
+  async issueChanged(
+    @Root() envelope: ActivityEnvelope,
+    @Ctx() ctx: Context,
+    @Arg('filter', () => IssueFilter, { nullable: true }) _filter?: IssueFilter,
+    @Arg('after', () => Int, { nullable: true }) _after?: number,
+  ): Promise<IssueChange> {
+    const em = ctx.services.orm.em.fork();
+    const issue = await em.findOneOrFail(CommunityIssue, { pk: envelope.issue! });
+    return { seq: envelope.seq, kind: envelope.kind, issue, activity: new ActivityItem(envelope, em) };
+  }
+
+  @Public()
+  @Subscription(() => EventChange, {
+    description: 'Changes to events matching the filter, in seq order.',
+    subscribe: ({ args, context }: Data) =>
+      context.services.bus.stream(args.after ?? null, eventAccept(context.viewer, args.filter)),
+  })
+  async eventChanged(
+    @Root() envelope: ActivityEnvelope,
+    @Ctx() ctx: Context,
+    @Arg('filter', () => EventFilter, { nullable: true }) _filter?: EventFilter,
+    @Arg('after', () => Int, { nullable: true }) _after?: number,
+  ): Promise<EventChange> {
+    const em = ctx.services.orm.em.fork();
+    const event = await em.findOneOrFail(SharedEvent, { pk: envelope.event! });
+    return { seq: envelope.seq, kind: envelope.kind, event, activity: new ActivityItem(envelope, em) };
+  }
+
+  @FieldResolver(() => Member, { nullable: true, description: 'Who did it; members only.' })
+  actor(@Root() item: ActivityItem, @Ctx() ctx: Context): Promise<Member | null> {
+    if (!ctx.viewer || item.envelope.actor == null) return Promise.resolve(null);
+    return item.em.findOne(Member, { pk: item.envelope.actor });
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organization that did it.' })
+  actorOrganization(@Root() item: ActivityItem): Promise<Organization | null> {
+    if (item.envelope.actorOrganization == null) return Promise.resolve(null);
+    return item.em.findOne(Organization, { pk: item.envelope.actorOrganization });
+  }
+
+  @FieldResolver(() => CommunityIssue, { nullable: true })
+  issue(@Root() item: ActivityItem): Promise<CommunityIssue | null> {
+    if (item.envelope.issue == null) return Promise.resolve(null);
+    return item.em.findOne(CommunityIssue, { pk: item.envelope.issue });
+  }
+
+  @FieldResolver(() => SharedEvent, { nullable: true })
+  event(@Root() item: ActivityItem): Promise<SharedEvent | null> {
+    if (item.envelope.event == null) return Promise.resolve(null);
+    return item.em.findOne(SharedEvent, { pk: item.envelope.event });
+  }
+}

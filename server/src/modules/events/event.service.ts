@@ -1,0 +1,331 @@
+import { ref, type EntityManager, type FilterQuery, type MikroORM } from '@mikro-orm/core';
+import { badInput, conflict, forbidden, notFound } from '../../common/errors.js';
+import { pageSize, pkOf } from '../../common/relay.js';
+import { Role } from '../../auth/roles.js';
+import { isStaff, type Viewer } from '../../auth/viewer.js';
+import type { ActivityBus } from '../../realtime/bus.js';
+import { runChange, type Record } from '../../realtime/change.js';
+import type { EventSnapshot } from '../../realtime/envelope.js';
+import { ActivityKind, ActivityVisibility } from '../activity/activity.enums.js';
+import { Neighborhood } from '../neighborhoods/neighborhood.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { Member } from '../members/member.entity.js';
+import { CommunityIssue } from '../issues/issue.entity.js';
+import { SharedEvent } from './event.entity.js';
+import { EventRsvp } from './rsvp.entity.js';
+import { StaffCommitment } from './staff-commitment.entity.js';
+import { EventStatus } from './event.enums.js';
+import type { CreateEventInput, EventFilter, RsvpInput, UpdateEventInput } from './event.input.js';
+
+const MAX_EVENT_HOURS = 14 * 24;
+
+export function eventSnapshot(event: SharedEvent): EventSnapshot {
+  return {
+    status: event.status,
+    kind: event.kind,
+    neighborhood: event.neighborhood ? event.neighborhood.unwrap().pk : null,
+    host: event.host.unwrap().pk,
+    coHosts: event.coHosts.getItems().map((o) => o.pk),
+    isPublic: event.isPublic,
+    startsAt: event.startsAt.toISOString(),
+  };
+}
+
+const visibilityOf = (event: SharedEvent) =>
+  event.isPublic ? ActivityVisibility.PUBLIC : ActivityVisibility.MEMBERS;
+
+/** Planning shared events: hosting, co-hosting, RSVPs and staff. */
+export class EventService {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly bus: ActivityBus,
+  ) {}
+
+  async create(viewer: Viewer, input: CreateEventInput): Promise<SharedEvent> {
+    checkTimes(input.startsAt, input.endsAt);
+    const hostPk = input.hostOrganizationId
+      ? pkOf(input.hostOrganizationId, 'Organization', 'hostOrganizationId')
+      : viewer.organizationPk;
+    if (hostPk !== viewer.organizationPk && viewer.role !== Role.COORDINATOR) {
+      throw forbidden('You may host events only as your own organization');
+    }
+    if (input.startsAt.getTime() < Date.now() - 60_000) {
+      throw badInput('startsAt', 'startsAt must be in the future for a new event');
+    }
+    return runChange(this.orm, this.bus, async (em, record) => {
+      const host = await em.findOne(Organization, { pk: hostPk });
+      if (!host) throw badInput('hostOrganizationId', 'hostOrganizationId names no organization');
+      const event = em.create(SharedEvent, {
+        title: input.title.trim(),
+        description: input.description.trim(),
+        kind: input.kind,
+        startsAt: input.startsAt,
+        endsAt: input.endsAt,
+        locationName: input.locationName.trim(),
+        lat: input.location?.lat ?? null,
+        lng: input.location?.lng ?? null,
+        host,
+        capacity: input.capacity ?? null,
+        isPublic: input.isPublic,
+        createdBy: em.getReference(Member, viewer.memberPk, { wrapped: true }),
+      });
+      if (input.neighborhoodId) event.neighborhood = ref(await neighborhoodRef(em, input.neighborhoodId));
+      if (input.coHostOrganizationIds) event.coHosts.set(await coHosts(em, input.coHostOrganizationIds, hostPk));
+      if (input.issueIds) event.issues.set(await issues(em, input.issueIds));
+      this.record(record, viewer, event, ActivityKind.EVENT_CREATED, `New event: ${event.title}`);
+      return event;
+    });
+  }
+
+  async update(
+    viewer: Viewer,
+    id: string,
+    input: UpdateEventInput,
+    expectedVersion: number | null | undefined,
+  ): Promise<SharedEvent> {
+    const pk = pkOf(id, 'SharedEvent', 'id');
+    if (input.status === EventStatus.CANCELLED) throw badInput('status', 'Use cancelEvent to cancel, with a reason');
+    return runChange(this.orm, this.bus, async (em, record) => {
+      const event = await this.loadForEdit(em, viewer, pk, expectedVersion);
+      if (event.status === EventStatus.CANCELLED) throw badInput('id', 'A cancelled event cannot be edited');
+      const startsAt = input.startsAt ?? event.startsAt;
+      const endsAt = input.endsAt ?? event.endsAt;
+      if (input.startsAt || input.endsAt) checkTimes(startsAt, endsAt);
+      if (input.capacity != null && input.capacity < event.rsvpCount) {
+        throw badInput('capacity', `capacity cannot be below the ${event.rsvpCount} people already coming`);
+      }
+      if (input.title != null) event.title = input.title.trim();
+      if (input.description != null) event.description = input.description.trim();
+      if (input.kind != null) event.kind = input.kind;
+      if (input.status != null) event.status = input.status;
+      event.startsAt = startsAt;
+      event.endsAt = endsAt;
+      if (input.locationName != null) event.locationName = input.locationName.trim();
+      if (input.location) {
+        event.lat = input.location.lat;
+        event.lng = input.location.lng;
+      }
+      if (input.neighborhoodId) event.neighborhood = ref(await neighborhoodRef(em, input.neighborhoodId));
+      if (input.capacity != null) event.capacity = input.capacity;
+      if (input.isPublic != null) event.isPublic = input.isPublic;
+      if (input.coHostOrganizationIds) {
+        event.coHosts.set(await coHosts(em, input.coHostOrganizationIds, event.host.unwrap().pk));
+      }
+      if (input.issueIds) event.issues.set(await issues(em, input.issueIds));
+      event.updatedAt = new Date();
+      this.record(record, viewer, event, ActivityKind.EVENT_UPDATED, `Event updated: ${event.title}`);
+      return event;
+    });
+  }
+
+  async cancel(viewer: Viewer, id: string, reason: string, expectedVersion: number | null | undefined) {
+    const pk = pkOf(id, 'SharedEvent', 'id');
+    const text = reason.trim();
+    if (text.length < 3 || text.length > 500) throw badInput('reason', 'reason must be 3 to 500 characters');
+    return runChange(this.orm, this.bus, async (em, record) => {
+      const event = await this.loadForEdit(em, viewer, pk, expectedVersion);
+      if (event.status === EventStatus.CANCELLED) throw badInput('id', 'The event is already cancelled');
+      if (event.status === EventStatus.DONE) throw badInput('id', 'The event has already taken place');
+      event.status = EventStatus.CANCELLED;
+      event.cancelReason = text;
+      event.updatedAt = new Date();
+      this.record(record, viewer, event, ActivityKind.EVENT_CANCELLED, `Event cancelled: ${event.title} (${text})`);
+      return event;
+    });
+  }
+
+  /** Public for public events. Capacity is checked under the event's version, never oversold. */
+  async rsvp(viewer: Viewer | null, id: string, input: RsvpInput): Promise<SharedEvent> {
+    const pk = pkOf(id, 'SharedEvent', 'id');
+    return runChange(
+      this.orm,
+      this.bus,
+      async (em, record) => {
+        const event = await em.findOne(SharedEvent, { pk }, { populate: ['coHosts'] });
+        if (!event || (!event.isPublic && !viewer)) throw notFound('Event');
+        if (event.status === EventStatus.CANCELLED) throw badInput('id', 'This event is cancelled');
+        if (event.status === EventStatus.DONE || event.endsAt.getTime() < Date.now()) {
+          throw badInput('id', 'This event has already taken place');
+        }
+        if (event.capacity != null && event.rsvpCount + input.partySize > event.capacity) {
+          const left = Math.max(0, event.capacity - event.rsvpCount);
+          throw badInput('partySize', left ? `Only ${left} places are left` : 'This event is full');
+        }
+        em.create(EventRsvp, {
+          event,
+          name: input.name.trim(),
+          email: input.email?.trim().toLowerCase() || null,
+          partySize: input.partySize,
+          member: viewer ? em.getReference(Member, viewer.memberPk, { wrapped: true }) : null,
+        });
+        event.rsvpCount += input.partySize;
+        event.updatedAt = new Date();
+        record({
+          kind: ActivityKind.EVENT_RSVP,
+          visibility: visibilityOf(event),
+          summary: `${event.title}: ${event.rsvpCount} coming`,
+          actor: viewer?.memberPk ?? null,
+          actorOrganization: viewer?.organizationPk ?? null,
+          event,
+          snapshot: () => ({ event: eventSnapshot(event) }),
+        });
+        return event;
+      },
+      { retryOnConflict: true },
+    );
+  }
+
+  /** Sets how many people an organization commits (0 withdraws). Own organization unless coordinator. */
+  async commitStaff(
+    viewer: Viewer,
+    eventId: string,
+    count: number,
+    organizationId: string | null | undefined,
+    note: string | null | undefined,
+    expectedVersion: number | null | undefined,
+  ): Promise<SharedEvent> {
+    const pk = pkOf(eventId, 'SharedEvent', 'eventId');
+    const orgPk = organizationId ? pkOf(organizationId, 'Organization', 'organizationId') : viewer.organizationPk;
+    if (!Number.isInteger(count) || count < 0 || count > 500) throw badInput('count', 'count must be between 0 and 500');
+    const text = note?.trim() || null;
+    if (text && text.length > 500) throw badInput('note', 'note must be at most 500 characters');
+    if (orgPk !== viewer.organizationPk && viewer.role !== Role.COORDINATOR) {
+      throw forbidden('You may commit staff only from your own organization');
+    }
+    return runChange(
+      this.orm,
+      this.bus,
+      async (em, record) => {
+        const event = await em.findOne(SharedEvent, { pk }, { populate: ['coHosts'] });
+        if (!event) throw notFound('Event');
+        if (expectedVersion != null && event.version !== expectedVersion) throw conflict('This event', event.version);
+        if (event.status === EventStatus.CANCELLED || event.status === EventStatus.DONE) {
+          throw badInput('eventId', 'Staff can be committed only to planned or confirmed events');
+        }
+        const organization = await em.findOne(Organization, { pk: orgPk });
+        if (!organization) throw badInput('organizationId', 'organizationId names no organization');
+        const existing = await em.findOne(StaffCommitment, { event, organization });
+        if (count === 0) {
+          if (existing) em.remove(existing);
+        } else if (existing) {
+          existing.count = count;
+          existing.note = text;
+          existing.updatedBy = em.getReference(Member, viewer.memberPk, { wrapped: true });
+          existing.updatedAt = new Date();
+        } else {
+          em.create(StaffCommitment, {
+            event,
+            organization,
+            count,
+            note: text,
+            updatedBy: em.getReference(Member, viewer.memberPk, { wrapped: true }),
+          });
+        }
+        event.updatedAt = new Date();
+        this.record(
+          record,
+          viewer,
+          event,
+          ActivityKind.EVENT_STAFF_COMMITTED,
+          `${event.title}: ${organization.name} commits ${count} staff`,
+        );
+        return event;
+      },
+      { retryOnConflict: expectedVersion == null },
+    );
+  }
+
+  async list(
+    em: EntityManager,
+    viewer: Viewer | null,
+    filter: EventFilter | null | undefined,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ) {
+    const where: FilterQuery<SharedEvent> & { [key: string]: unknown } = {};
+    if (!viewer) where.isPublic = true;
+    if (filter?.status?.length) where.status = { $in: filter.status };
+    if (filter?.kind) where.kind = filter.kind;
+    if (filter?.neighborhoodId) where.neighborhood = pkOf(filter.neighborhoodId, 'Neighborhood', 'filter.neighborhoodId');
+    if (filter?.organizationId) {
+      const org = pkOf(filter.organizationId, 'Organization', 'filter.organizationId');
+      where.$or = [{ host: org }, { coHosts: { pk: org } }];
+    }
+    if (filter?.from) where.endsAt = { $gte: filter.from };
+    if (filter?.to) where.startsAt = { $lt: filter.to };
+    try {
+      return await em.findByCursor(SharedEvent, where, {
+        first: pageSize(first),
+        after: after ?? undefined,
+        orderBy: { startsAt: 'asc', pk: 'asc' },
+        includeCount: true,
+      });
+    } catch (error) {
+      if (after && error instanceof Error && /cursor/i.test(error.message)) {
+        throw badInput('after', 'after is not a cursor from this list');
+      }
+      throw error;
+    }
+  }
+
+  /** May this viewer edit or cancel the event? Staff always; partners of the host or co-hosts. */
+  static canEdit(viewer: Viewer, event: SharedEvent): boolean {
+    if (isStaff(viewer)) return true;
+    if (event.host.unwrap().pk === viewer.organizationPk) return true;
+    return event.coHosts.getItems().some((o) => o.pk === viewer.organizationPk);
+  }
+
+  private async loadForEdit(
+    em: EntityManager,
+    viewer: Viewer,
+    pk: number,
+    expectedVersion: number | null | undefined,
+  ): Promise<SharedEvent> {
+    const event = await em.findOne(SharedEvent, { pk }, { populate: ['coHosts'] });
+    if (!event) throw notFound('Event');
+    if (!EventService.canEdit(viewer, event)) {
+      throw forbidden('Only the host and co-host organizations (or officers) may change this event');
+    }
+    if (expectedVersion != null && event.version !== expectedVersion) throw conflict('This event', event.version);
+    return event;
+  }
+
+  private record(record: Record, viewer: Viewer, event: SharedEvent, kind: ActivityKind, summary: string): void {
+    record({
+      kind,
+      visibility: visibilityOf(event),
+      summary,
+      actor: viewer.memberPk,
+      actorOrganization: viewer.organizationPk,
+      event,
+      snapshot: () => ({ event: eventSnapshot(event) }),
+    });
+  }
+}
+
+function checkTimes(startsAt: Date, endsAt: Date): void {
+  if (endsAt.getTime() <= startsAt.getTime()) throw badInput('endsAt', 'endsAt must be after startsAt');
+  if (endsAt.getTime() - startsAt.getTime() > MAX_EVENT_HOURS * 3600_000) {
+    throw badInput('endsAt', 'An event may last at most 14 days');
+  }
+}
+
+async function neighborhoodRef(em: EntityManager, id: string) {
+  const neighborhood = await em.findOne(Neighborhood, { pk: pkOf(id, 'Neighborhood', 'neighborhoodId') });
+  if (!neighborhood) throw badInput('neighborhoodId', 'neighborhoodId names no neighborhood');
+  return neighborhood;
+}
+
+async function coHosts(em: EntityManager, ids: string[], hostPk: number): Promise<Organization[]> {
+  const pks = [...new Set(ids.map((id) => pkOf(id, 'Organization', 'coHostOrganizationIds')))].filter((pk) => pk !== hostPk);
+  const found = await em.find(Organization, { pk: { $in: pks } });
+  if (found.length !== pks.length) throw badInput('coHostOrganizationIds', 'coHostOrganizationIds names an organization that does not exist');
+  return found;
+}
+
+async function issues(em: EntityManager, ids: string[]): Promise<CommunityIssue[]> {
+  const pks = [...new Set(ids.map((id) => pkOf(id, 'CommunityIssue', 'issueIds')))];
+  const found = await em.find(CommunityIssue, { pk: { $in: pks } });
+  if (found.length !== pks.length) throw badInput('issueIds', 'issueIds names an issue that does not exist');
+  return found;
+}

@@ -1,0 +1,167 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Allow, Public } from '../../auth/access.js';
+import { MEMBERS, Role } from '../../auth/roles.js';
+import type { Context } from '../../context.js';
+import { Connection, parseGlobalId, toConnection } from '../../common/relay.js';
+import { Location, coarsen } from '../../common/location.js';
+import { Neighborhood } from '../neighborhoods/neighborhood.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { Member } from '../members/member.entity.js';
+import { CommunityIssue } from './issue.entity.js';
+import { IssueUpdate } from './issue-update.entity.js';
+import { UpdateVisibility } from './issue.enums.js';
+import { IssueFilter, IssueOrder, ReportIssueInput } from './issue.input.js';
+import { IssueStatus } from './issue.enums.js';
+
+@ObjectType('IssueConnection')
+export class IssueConnection extends Connection('Issue', CommunityIssue) {}
+
+/** Reloads a changed issue in the request's own EntityManager for the response. */
+const reload = (ctx: Context, issue: CommunityIssue) => ctx.em.findOneOrFail(CommunityIssue, { pk: issue.pk });
+
+@Resolver(() => CommunityIssue)
+export class IssueResolver {
+  @Public()
+  @Query(() => CommunityIssue, { nullable: true, description: 'One issue by id; null when there is none.' })
+  async issue(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<CommunityIssue | null> {
+    const parsed = parseGlobalId(id);
+    if (!parsed || parsed.type !== 'CommunityIssue') return null;
+    return ctx.em.findOne(CommunityIssue, { pk: parsed.pk });
+  }
+
+  @Public()
+  @Query(() => IssueConnection, { description: 'Issues, newest first unless orderBy says otherwise.' })
+  async issues(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => IssueFilter, { nullable: true }) filter?: IssueFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('orderBy', () => IssueOrder, { nullable: true }) orderBy?: IssueOrder,
+  ): Promise<IssueConnection> {
+    return toConnection(await ctx.services.issues.list(ctx.em, filter, first, after, orderBy));
+  }
+
+  @Public()
+  @Mutation(() => CommunityIssue, { description: 'Open to residents; anonymous reports store no identity.' })
+  async reportIssue(@Arg('input', () => ReportIssueInput) input: ReportIssueInput, @Ctx() ctx: Context) {
+    return reload(ctx, await ctx.services.issues.report(ctx.viewer, input));
+  }
+
+  @Allow(...MEMBERS)
+  @Mutation(() => CommunityIssue, { description: 'Partners: only issues shared with their organization.' })
+  async setIssueStatus(
+    @Arg('id', () => ID) id: string,
+    @Arg('status', () => IssueStatus) status: IssueStatus,
+    @Ctx() ctx: Context,
+    @Arg('note', () => String, { nullable: true }) note?: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
+    return reload(ctx, await ctx.services.issues.setStatus(ctx.viewer!, id, status, note, expectedVersion));
+  }
+
+  @Allow(...MEMBERS)
+  @Mutation(() => CommunityIssue, { description: 'Sets the organizations the issue is shared with and assigned to.' })
+  async assignIssue(
+    @Arg('id', () => ID) id: string,
+    @Arg('organizationIds', () => [ID]) organizationIds: string[],
+    @Ctx() ctx: Context,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
+    return reload(ctx, await ctx.services.issues.assign(ctx.viewer!, id, organizationIds, expectedVersion));
+  }
+
+  @Allow(...MEMBERS)
+  @Mutation(() => IssueUpdate)
+  async addIssueUpdate(
+    @Arg('issueId', () => ID) issueId: string,
+    @Arg('body', () => String) body: string,
+    @Ctx() ctx: Context,
+    @Arg('visibility', () => UpdateVisibility, { defaultValue: UpdateVisibility.PUBLIC }) visibility: UpdateVisibility,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
+    const update = await ctx.services.issues.addUpdate(ctx.viewer!, issueId, body, visibility, expectedVersion);
+    return ctx.em.findOneOrFail(IssueUpdate, { pk: update.pk });
+  }
+
+  @Public()
+  @Mutation(() => CommunityIssue, { description: '"Me too" from anyone.' })
+  async supportIssue(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return reload(ctx, await ctx.services.issues.support(ctx.viewer, id));
+  }
+
+  @FieldResolver(() => Neighborhood)
+  neighborhood(@Root() issue: CommunityIssue): Promise<Neighborhood> {
+    return issue.neighborhood.load() as Promise<Neighborhood>;
+  }
+
+  @FieldResolver(() => [Organization], { description: 'Organizations it is shared with / assigned to.' })
+  async organizations(@Root() issue: CommunityIssue): Promise<Organization[]> {
+    const items = await issue.organizations.load();
+    return items.getItems().sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  @FieldResolver(() => Location, {
+    description: 'Precise for members; coarsened to about 100 m (or the neighborhood centre) for the public.',
+  })
+  async location(@Root() issue: CommunityIssue, @Ctx() ctx: Context): Promise<Location> {
+    if (issue.lat != null && issue.lng != null) {
+      if (ctx.viewer) return { lat: issue.lat, lng: issue.lng, address: issue.address ?? null, precise: true };
+      return { lat: coarsen(issue.lat), lng: coarsen(issue.lng), address: null, precise: false };
+    }
+    const neighborhood = (await issue.neighborhood.load()) as Neighborhood;
+    return { lat: neighborhood.centerLat, lng: neighborhood.centerLng, address: null, precise: false };
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The resident's contact: only for coordinators and members of organizations assigned.",
+  })
+  async contact(@Root() issue: CommunityIssue, @Ctx() ctx: Context): Promise<string | null> {
+    const viewer = ctx.viewer;
+    if (!viewer || !issue.contact) return null;
+    if (viewer.role === Role.COORDINATOR) return issue.contact;
+    const organizations = await issue.organizations.load();
+    return organizations.getItems().some((o) => o.pk === viewer.organizationPk) ? issue.contact : null;
+  }
+
+  @FieldResolver(() => Member, { nullable: true, description: 'The member who reported it; members only.' })
+  async reporter(@Root() issue: CommunityIssue, @Ctx() ctx: Context): Promise<Member | null> {
+    if (!ctx.viewer || !issue.reporter) return null;
+    return (await issue.reporter.load()) ?? null;
+  }
+
+  @FieldResolver(() => IssueUpdate, { nullable: true, description: 'Newest update the viewer may see.' })
+  latestUpdate(@Root() issue: CommunityIssue, @Ctx() ctx: Context): Promise<IssueUpdate | null> {
+    return ctx.loaders.latestUpdate.load(issue.pk);
+  }
+
+  @FieldResolver(() => Int, { description: 'Updates the viewer may see.' })
+  updateCount(@Root() issue: CommunityIssue, @Ctx() ctx: Context): Promise<number> {
+    return ctx.loaders.updateCount.load(issue.pk);
+  }
+
+  @FieldResolver(() => [IssueUpdate], { description: 'Timeline, oldest first; PARTNERS updates only for members.' })
+  updates(@Root() issue: CommunityIssue, @Ctx() ctx: Context): Promise<IssueUpdate[]> {
+    const visibility = ctx.viewer ? [UpdateVisibility.PUBLIC, UpdateVisibility.PARTNERS] : [UpdateVisibility.PUBLIC];
+    return ctx.services.orm.em
+      .fork()
+      .find(IssueUpdate, { issue: issue.pk, visibility: { $in: visibility } }, { orderBy: { pk: 'asc' }, limit: 500 });
+  }
+}
+
+@Resolver(() => IssueUpdate)
+export class IssueUpdateResolver {
+  @FieldResolver(() => Member, { nullable: true, description: 'Who wrote it; members only.' })
+  async author(@Root() update: IssueUpdate, @Ctx() ctx: Context): Promise<Member | null> {
+    if (!ctx.viewer || !update.author) return null;
+    return (await update.author.load()) ?? null;
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: "The author's organization; public." })
+  async organization(@Root() update: IssueUpdate): Promise<Organization | null> {
+    if (!update.author) return null;
+    const author = await update.author.load();
+    return author ? ((await author.organization.load()) ?? null) : null;
+  }
+}
+

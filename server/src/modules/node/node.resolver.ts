@@ -1,0 +1,52 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Public } from '../../auth/access.js';
+import type { Context } from '../../context.js';
+import { Node, parseGlobalId } from '../../common/relay.js';
+import { Neighborhood } from '../neighborhoods/neighborhood.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { Member } from '../members/member.entity.js';
+import { CommunityIssue } from '../issues/issue.entity.js';
+import { IssueUpdate } from '../issues/issue-update.entity.js';
+import { UpdateVisibility } from '../issues/issue.enums.js';
+import { SharedEvent } from '../events/event.entity.js';
+import { Activity } from '../activity/activity.entity.js';
+import { ActivityVisibility } from '../activity/activity.enums.js';
+import { ActivityItem } from '../activity/activity.type.js';
+import { toEnvelope } from '../../realtime/bus.js';
+
+@Resolver()
+export class NodeResolver {
+  @Public()
+  @Query(() => Node, { nullable: true, description: 'Any object by its global id, as the viewer may see it.' })
+  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Node | null> {
+    const parsed = parseGlobalId(id);
+    if (!parsed) return null;
+    const { em, viewer } = ctx;
+    const pk = parsed.pk;
+    switch (parsed.type) {
+      case 'Neighborhood':
+        return em.findOne(Neighborhood, { pk });
+      case 'Organization':
+        return em.findOne(Organization, { pk });
+      case 'Member':
+        return viewer ? em.findOne(Member, { pk }) : null;
+      case 'CommunityIssue':
+        return em.findOne(CommunityIssue, { pk });
+      case 'IssueUpdate': {
+        const update = await em.findOne(IssueUpdate, { pk });
+        return update && (viewer || update.visibility === UpdateVisibility.PUBLIC) ? update : null;
+      }
+      case 'SharedEvent': {
+        const event = await em.findOne(SharedEvent, { pk });
+        return event && (viewer || event.isPublic) ? event : null;
+      }
+      case 'Activity': {
+        const row = await em.findOne(Activity, { seq: pk });
+        if (!row || (!viewer && row.visibility !== ActivityVisibility.PUBLIC)) return null;
+        return new ActivityItem(toEnvelope(row), em);
+      }
+      default:
+        return null;
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import type { ActivityKind, ActivityVisibility } from '../modules/activity/activity.enums.js';
+import type { IssueCategory, IssueStatus } from '../modules/issues/issue.enums.js';
+import type { EventKind, EventStatus } from '../modules/events/event.enums.js';
+
+/** The state of an issue after (and, where it changed, before) a change, for filtering. */
+export interface IssueSnapshot {
+  status: IssueStatus;
+  previousStatus?: IssueStatus;
+  category: IssueCategory;
+  neighborhood: number;
+  organizations: number[];
+  previousOrganizations?: number[];
+}
+
+export interface EventSnapshot {
+  status: EventStatus;
+  kind: EventKind;
+  neighborhood: number | null;
+  host: number;
+  coHosts: number[];
+  isPublic: boolean;
+  startsAt: string;
+}
+
+export interface ActivitySnapshot {
+  issue?: IssueSnapshot;
+  event?: EventSnapshot;
+}
+
+/**
+ * What crosses the pub/sub transport for one change: ids, seq, version and the routing
+ * snapshot, never live entities. Plain JSON (dates as ISO strings) so Redis carries it as is.
+ */
+export interface ActivityEnvelope {
+  seq: number;
+  at: string;
+  kind: ActivityKind;
+  visibility: ActivityVisibility;
+  summary: string;
+  actor: number | null;
+  actorOrganization: number | null;
+  issue: number | null;
+  event: number | null;
+  subjectVersion: number | null;
+  snapshot: ActivitySnapshot;
+}

@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { buildSchema, type AuthChecker } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import { DateTime } from './common/scalars.js';
+import { unauthenticated } from './common/errors.js';
+import { assertAccessDeclared } from './auth/access.js';
+import type { Role } from './auth/roles.js';
+import type { Context } from './context.js';
+import { IssueResolver, IssueUpdateResolver } from './modules/issues/issue.resolver.js';
+import { EventResolver, RsvpResolver, StaffCommitmentResolver } from './modules/events/event.resolver.js';
+import { MemberResolver } from './modules/members/member.resolver.js';
+import { OrganizationResolver } from './modules/organizations/organization.resolver.js';
+import { NeighborhoodResolver } from './modules/neighborhoods/neighborhood.resolver.js';
+import { ActivityResolver } from './modules/activity/activity.resolver.js';
+import { NodeResolver } from './modules/node/node.resolver.js';
+
+/** Signed out: UNAUTHENTICATED. Signed in with a role not listed: FORBIDDEN (type-graphql). */
+const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
+  if (!context.viewer) throw unauthenticated();
+  return roles.length === 0 || roles.includes(context.viewer.role);
+};
+
+/** The whole GraphQL schema. Refuses to build if an operation does not declare its access. */
+export async function buildAppSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: [
+      IssueResolver,
+      IssueUpdateResolver,
+      EventResolver,
+      StaffCommitmentResolver,
+      RsvpResolver,
+      MemberResolver,
+      OrganizationResolver,
+      NeighborhoodResolver,
+      ActivityResolver,
+      NodeResolver,
+    ],
+    authChecker,
+    // Every subscription streams from the ActivityBus through its own `subscribe`, so
+    // type-graphql's topic pub/sub is never used; buildSchema still insists on one.
+    pubSub: {
+      publish: () => {
+        throw new Error('Publish through realtime/change.ts, not type-graphql topics');
+      },
+      subscribe: () => {
+        throw new Error('Subscriptions stream from the ActivityBus, not type-graphql topics');
+      },
+    },
+    scalarsMap: [{ type: Date, scalar: DateTime }],
+    validate: { forbidUnknownValues: false },
+  });
+  assertAccessDeclared(schema);
+  return schema;
+}
