@@ -50,6 +50,7 @@ export function ormOptions(database: DatabaseConfig): Options {
       pathTs: path.join(here, 'migrations/postgres'),
       migrationsList: postgresMigrations,
       transactional: true,
+      silent: true,
       snapshot: false,
       emit: 'ts',
     },

@@ -1,0 +1,71 @@
+import type { TestServer } from './server.js';
+
+export const ISSUE_FIELDS = 'id title status version category supportersCount neighborhood { id name } organizations { id name }';
+
+/** Reports an issue as `token` (public when null) and returns it. */
+export async function buildIssue(
+  server: TestServer,
+  overrides: Record<string, unknown> = {},
+  token: string | null = null,
+): Promise<{ id: string; title: string; status: string; version: number }> {
+  const res = await server.gql(
+    `mutation($input: ReportIssueInput!) { reportIssue(input: $input) { ${ISSUE_FIELDS} } }`,
+    {
+      input: {
+        title: 'Streetlight out',
+        description: 'Dark corner',
+        category: 'LIGHTING',
+        neighborhoodId: server.basics.neighborhoods.east,
+        ...overrides,
+      },
+    },
+    token,
+  );
+  if (!res.data?.reportIssue) throw new Error(`reportIssue failed: ${JSON.stringify(res.errors)}`);
+  return res.data.reportIssue;
+}
+
+/** Creates an event (as `token`) starting `inHours` from now. */
+export async function buildEvent(
+  server: TestServer,
+  token: string,
+  overrides: Record<string, unknown> = {},
+  inHours = 48,
+): Promise<{ id: string; title: string; version: number; status: string }> {
+  const startsAt = new Date(Date.now() + inHours * 3600_000);
+  const res = await server.gql(
+    `mutation($input: CreateEventInput!) { createEvent(input: $input) { id title version status rsvpCount host { id } } }`,
+    {
+      input: {
+        title: 'Town hall',
+        kind: 'TOWN_HALL',
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 2 * 3600_000).toISOString(),
+        locationName: 'Library',
+        ...overrides,
+      },
+    },
+    token,
+  );
+  if (!res.data?.createEvent) throw new Error(`createEvent failed: ${JSON.stringify(res.errors)}`);
+  return res.data.createEvent;
+}
+
+/** Counts rows of a table through the ORM's connection: for "nothing was written" checks. */
+export async function countRows(server: TestServer, table: string): Promise<number> {
+  const rows = await server.app.orm.em.fork().getConnection().execute(`select count(*) as n from ${table}`);
+  return Number((rows as { n: number | string }[])[0].n);
+}
+
+/** A fingerprint of every table a mutation could touch. */
+export async function snapshotDb(server: TestServer): Promise<Record<string, number | string>> {
+  const tables = ['community_issue', 'issue_update', 'issue_organization', 'shared_event', 'event_rsvp', 'staff_commitment', 'event_cohost', 'event_issue', 'activity'];
+  const out: Record<string, number | string> = {};
+  for (const t of tables) out[t] = await countRows(server, t);
+  const em = server.app.orm.em.fork().getConnection();
+  const versions = (await em.execute('select id, version, status from community_issue order by id')) as unknown[];
+  const events = (await em.execute('select id, version, status, rsvp_count from shared_event order by id')) as unknown[];
+  out.issues = JSON.stringify(versions);
+  out.events = JSON.stringify(events);
+  return out;
+}

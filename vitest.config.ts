@@ -1,0 +1,23 @@
+import { createRequire } from 'node:module';
+import { defineConfig } from 'vitest/config';
+
+// One copy of graphql for the server and the test clients ("another module or realm").
+const graphql = createRequire(new URL('./server/package.json', import.meta.url)).resolve('graphql');
+const alias = [{ find: /^graphql$/, replacement: graphql }];
+
+// The API suite runs once per database; BB_TEST_DATABASES=sqlite skips PostgreSQL locally.
+const databases = (process.env.BB_TEST_DATABASES ?? 'sqlite,postgres').split(',').map((d) => d.trim());
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      { resolve: { alias }, test: { name: 'unit', include: ['server/src/**/*.test.ts'] } },
+      ...databases.map((db) => ({
+        resolve: { alias },
+        test: { name: db, include: ['test/api/**/*.test.ts'], env: { BB_TEST_DB: db } },
+      })),
+    ],
+  },
+});
