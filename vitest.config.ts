@@ -16,7 +16,12 @@ export default defineConfig({
       { resolve: { alias }, test: { name: 'unit', include: ['server/src/**/*.test.ts'] } },
       ...databases.map((db) => ({
         resolve: { alias },
-        test: { name: db, include: ['test/api/**/*.test.ts'], env: { BB_TEST_DB: db } },
+        test: {
+          name: db,
+          // Scaling out (several instances, one stream through Redis) is a PostgreSQL deployment.
+          include: db === 'postgres' ? ['test/api/**/*.test.ts', 'test/scale/**/*.test.ts'] : ['test/api/**/*.test.ts'],
+          env: { BB_TEST_DB: db },
+        },
       })),
     ],
   },

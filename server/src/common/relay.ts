@@ -1,3 +1,4 @@
+import { Cursor } from '@mikro-orm/core';
 import { Field, ID, Int, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from './errors.js';
 
@@ -119,4 +120,16 @@ export function toConnection<T extends object>(page: {
     },
     totalCount: page.totalCount ?? page.items.length,
   };
+}
+
+/** An `after` cursor as MikroORM wants it, or BAD_USER_INPUT when it is not one of ours. */
+export function checkCursor(after: string | null | undefined): string | undefined {
+  if (after == null || after === '') return undefined;
+  try {
+    const decoded: unknown = Cursor.decode(after);
+    if (Array.isArray(decoded)) return after;
+  } catch {
+    // fall through
+  }
+  throw badInput('after', 'after is not a cursor from this list');
 }

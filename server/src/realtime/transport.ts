@@ -39,13 +39,18 @@ export class LocalTransport implements ActivityTransport {
 export class RedisTransport implements ActivityTransport {
   private readonly pubsub: RedisPubSub;
   private readonly channel: string;
+  private readonly clients: Redis[];
 
   constructor(url: string, streamId: string) {
-    const options = { maxRetriesPerRequest: null, lazyConnect: false };
-    this.pubsub = new RedisPubSub({
-      publisher: new Redis(url, options),
-      subscriber: new Redis(url, options),
-    });
+    const connect = (role: string) => {
+      const client = new Redis(url, { maxRetriesPerRequest: null });
+      // Without a listener ioredis reports errors as unhandled; it reconnects by itself, and the
+      // bus's database poll covers anything published while the link was down.
+      client.on('error', (error: Error) => console.error(`[bridgeboard] redis ${role}: ${error.message}`));
+      return client;
+    };
+    this.clients = [connect('publisher'), connect('subscriber')];
+    this.pubsub = new RedisPubSub({ publisher: this.clients[0], subscriber: this.clients[1] });
     this.channel = `bridgeboard:activity:${streamId}`;
   }
 
@@ -54,6 +59,11 @@ export class RedisTransport implements ActivityTransport {
   }
 
   async start(onMessage: (envelope: ActivityEnvelope) => void): Promise<void> {
+    // Subscribing before the ready check finishes puts the connection in subscriber mode
+    // while ioredis still sends INFO, which it then rejects.
+    await Promise.all(
+      this.clients.map((c) => (c.status === 'ready' ? null : new Promise((resolve) => c.once('ready', resolve)))),
+    );
     await this.pubsub.subscribe<ActivityEnvelope>(this.channel, onMessage);
   }
 

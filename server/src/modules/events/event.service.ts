@@ -1,6 +1,6 @@
 import { ref, type EntityManager, type FilterQuery, type MikroORM } from '@mikro-orm/core';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors.js';
-import { pageSize, pkOf } from '../../common/relay.js';
+import { checkCursor, pageSize, pkOf } from '../../common/relay.js';
 import { Role } from '../../auth/roles.js';
 import { isStaff, type Viewer } from '../../auth/viewer.js';
 import type { ActivityBus } from '../../realtime/bus.js';
@@ -253,19 +253,12 @@ export class EventService {
     }
     if (filter?.from) where.endsAt = { $gte: filter.from };
     if (filter?.to) where.startsAt = { $lt: filter.to };
-    try {
-      return await em.findByCursor(SharedEvent, where, {
-        first: pageSize(first),
-        after: after ?? undefined,
-        orderBy: { startsAt: 'asc', pk: 'asc' },
-        includeCount: true,
-      });
-    } catch (error) {
-      if (after && error instanceof Error && /cursor/i.test(error.message)) {
-        throw badInput('after', 'after is not a cursor from this list');
-      }
-      throw error;
-    }
+    return em.findByCursor(SharedEvent, where, {
+      first: pageSize(first),
+      after: checkCursor(after),
+      orderBy: { startsAt: 'asc', pk: 'asc' },
+      includeCount: true,
+    });
   }
 
   /** May this viewer edit or cancel the event? Staff always; partners of the host or co-hosts. */

@@ -1,6 +1,6 @@
 import type { EntityManager, FilterQuery, MikroORM, QueryOrderMap } from '@mikro-orm/core';
 import { conflict, badInput, forbidden, notFound } from '../../common/errors.js';
-import { pageSize, pkOf } from '../../common/relay.js';
+import { checkCursor, pageSize, pkOf } from '../../common/relay.js';
 import { isStaff, type Viewer } from '../../auth/viewer.js';
 import type { ActivityBus } from '../../realtime/bus.js';
 import { runChange } from '../../realtime/change.js';
@@ -33,10 +33,15 @@ const NOTE_MAX = 5000;
 
 /** Reporting, triage and listing of community issues. Every change goes through runChange. */
 export class IssueService {
+  /** SQLite's LIKE is already case-insensitive (ASCII) and has no ILIKE. */
+  private readonly caseInsensitiveLike: '$like' | '$ilike';
+
   constructor(
     private readonly orm: MikroORM,
     private readonly bus: ActivityBus,
-  ) {}
+  ) {
+    this.caseInsensitiveLike = orm.config.get('driver')?.name === 'BetterSqliteDriver' ? '$like' : '$ilike';
+  }
 
   /** Public: a resident (or member) reports an issue. Anonymous reports store no identity. */
   async report(viewer: Viewer | null, input: ReportIssueInput): Promise<CommunityIssue> {
@@ -241,20 +246,13 @@ export class IssueService {
     orderBy: IssueOrder | null | undefined,
   ) {
     const where = this.where(filter);
-    try {
-      return await em.findByCursor(CommunityIssue, where, {
-        first: pageSize(first),
-        after: after ?? undefined,
-        orderBy: ORDER[orderBy ?? IssueOrder.REPORTED_AT_DESC],
-        populate: ['neighborhood'],
-        includeCount: true,
-      });
-    } catch (error) {
-      if (after && error instanceof Error && /cursor/i.test(error.message)) {
-        throw badInput('after', 'after is not a cursor from this list and order');
-      }
-      throw error;
-    }
+    return em.findByCursor(CommunityIssue, where, {
+      first: pageSize(first),
+      after: checkCursor(after),
+      orderBy: ORDER[orderBy ?? IssueOrder.REPORTED_AT_DESC],
+      populate: ['neighborhood'],
+      includeCount: true,
+    });
   }
 
   where(filter: IssueFilter | null | undefined): FilterQuery<CommunityIssue> {
@@ -268,11 +266,12 @@ export class IssueService {
     }
     const search = filter.search?.trim();
     if (search) {
-      const words = search.split(/\s+/).slice(0, 8);
-      where.$and = words.map((word) => {
-        const like = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        return { $or: [{ title: { $ilike: like } }, { description: { $ilike: like } }] };
-      });
+      // LIKE wildcards are dropped rather than escaped: SQLite and PostgreSQL escape differently.
+      const words = search.replace(/[\\%_]/g, ' ').split(/\s+/).filter(Boolean).slice(0, 8);
+      const op = this.caseInsensitiveLike;
+      where.$and = words.map((word) => ({
+        $or: [{ title: { [op]: `%${word}%` } }, { description: { [op]: `%${word}%` } }],
+      }));
     }
     return where;
   }
