@@ -149,3 +149,26 @@ describe('Query.issues', () => {
     expect(fifty).toBeLessThanOrEqual(9);
   });
 });
+
+describe('Query.activities', () => {
+  it('reads a feed page in a constant number of SQL statements, newest first', async () => {
+    const q = 'query($first: Int!) { activities(first: $first) { seq kind summary actor { name } actorOrganization { name } issue { title neighborhood { name } } event { title } } }';
+    const knex = (server.app.orm.em.getConnection() as any).getKnex();
+    const statements: string[] = [];
+    const listener = (query: { sql: string }) => statements.push(query.sql);
+    knex.on('query', listener);
+    const run = async (first: number) => {
+      statements.length = 0;
+      const res = await server.gql(q, { first }, officer);
+      expect(res.errors).toBeUndefined();
+      expect(res.data.activities).toHaveLength(first);
+      const seqs = res.data.activities.map((a: { seq: number }) => a.seq);
+      expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
+      return statements.length;
+    };
+    const five = await run(5);
+    const fifty = await run(50);
+    knex.removeListener('query', listener);
+    expect(fifty).toBe(five);
+  });
+});
