@@ -194,3 +194,17 @@ describe('live stream over graphql-ws', () => {
     await expect(feed.waitFor(1, 2000)).rejects.toThrow(/BAD_USER_INPUT|after must be/);
   });
 });
+
+describe('latestSeq then subscribe', () => {
+  it('lets a client load a page and subscribe from that point without missing a change', async () => {
+    const before = await server.gql('{ latestSeq issues(first: 1) { totalCount } }');
+    const seq = before.data.latestSeq;
+    // A change lands after the page was read but before the subscription starts.
+    await buildIssue(server, { title: 'Between page and subscribe' });
+    const client = server.ws(null);
+    const feed = collect(client, ISSUE_CHANGED, { after: seq });
+    const [first] = await feed.waitFor(1);
+    expect(first.issueChanged).toMatchObject({ seq: seq + 1, issue: { title: 'Between page and subscribe' } });
+    feed.stop();
+  });
+});

@@ -43,6 +43,15 @@ export class ActivityResolver {
   }
 
   @Public()
+  @Query(() => Int, {
+    description:
+      'The newest committed seq. Read it with a page of data, then subscribe with after: latestSeq to miss nothing in between.',
+  })
+  latestSeq(@Ctx() ctx: Context): Promise<number> {
+    return ctx.services.bus.latestSeq();
+  }
+
+  @Public()
   @Subscription(() => ActivityItem, {
     description: 'Everything the viewer may see, in seq order. after: seq replays what was missed, once.',
     subscribe: ({ args, context }: Data) =>
