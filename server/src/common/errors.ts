@@ -106,11 +106,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...base, message: 'Not found', extensions: { code: ErrorCode.NOT_FOUND } };
   }
   // GraphQL's own errors (parse, validation, variable coercion) are the client's mistake and
-  // carry no internals: keep their message, make sure they carry a code.
+  // carry no internals: keep their message, make sure they carry a code. They come before
+  // execution, so they have no `path`, and their cause is a GraphQLError too: graphql-js nests
+  // an enum's or scalar's error in the variable's, and Apollo wraps each in its own class.
   const code = codeOf(error);
-  if (!(original instanceof Error) || original === error) {
+  const requestError =
+    error instanceof GraphQLError && !error.path && (original === error || original instanceof GraphQLError);
+  if (!(original instanceof Error) || original === error || requestError) {
     if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
-    if (error instanceof GraphQLError && !error.originalError) {
+    if (error instanceof GraphQLError && (!error.originalError || requestError)) {
       return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
     }
   }

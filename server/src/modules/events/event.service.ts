@@ -1,4 +1,4 @@
-import { ref, type EntityManager, type FilterQuery, type MikroORM } from '@mikro-orm/core';
+import { LockMode, ref, type EntityManager, type FilterQuery, type MikroORM } from '@mikro-orm/core';
 import { badInput, conflict, forbidden, notFound } from '../../common/errors.js';
 import { checkCursor, pageSize, pkOf } from '../../common/relay.js';
 import { Role } from '../../auth/roles.js';
@@ -196,6 +196,9 @@ export class EventService {
       this.orm,
       this.bus,
       async (em, record) => {
+        // Lock the event first: two members of one organization committing at once then queue,
+        // and the second finds the first's row instead of inserting a duplicate of it.
+        await em.findOne(SharedEvent, { pk }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         const event = await em.findOne(SharedEvent, { pk }, { populate: ['coHosts'] });
         if (!event) throw notFound('Event');
         if (expectedVersion != null && event.version !== expectedVersion) throw conflict('This event', event.version);

@@ -1,4 +1,4 @@
-import type { EntityManager, FilterQuery, MikroORM, QueryOrderMap } from '@mikro-orm/core';
+import { LockMode, type EntityManager, type FilterQuery, type MikroORM, type QueryOrderMap } from '@mikro-orm/core';
 import { conflict, badInput, forbidden, notFound } from '../../common/errors.js';
 import { checkCursor, pageSize, pkOf } from '../../common/relay.js';
 import { isStaff, type Viewer } from '../../auth/viewer.js';
@@ -218,6 +218,9 @@ export class IssueService {
       this.orm,
       this.bus,
       async (em, record) => {
+        // Lock the row first: concurrent supports then queue on it (reading the count the one
+        // before committed) instead of clashing on its version and running out of retries.
+        await em.findOne(CommunityIssue, { pk }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         const issue = await this.load(em, pk, null);
         if (issue.status === IssueStatus.CLOSED) throw badInput('id', 'This issue is closed and takes no more support');
         issue.supportersCount += 1;
