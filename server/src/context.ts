@@ -54,6 +54,17 @@ export function createLoaders(orm: MikroORM, viewer: Viewer | null, cache = true
       },
       { cache },
     ),
+    updates: new DataLoader<number, IssueUpdate[]>(
+      async (issuePks) => {
+        const updates = await orm.em
+          .fork()
+          .find(IssueUpdate, { issue: { $in: [...issuePks] }, visibility: { $in: visible } }, { orderBy: { pk: 'asc' } });
+        const byIssue = new Map<number, IssueUpdate[]>(issuePks.map((pk) => [pk, []]));
+        for (const update of updates) byIssue.get(update.issue.unwrap().pk)?.push(update);
+        return issuePks.map((pk) => byIssue.get(pk) ?? []);
+      },
+      { cache },
+    ),
     updateCount: new DataLoader<number, number>(
       async (issuePks) => {
         const marks = issuePks.map(() => '?').join(', ');

@@ -383,19 +383,27 @@ describe('addIssueUpdate', () => {
     const pub = await server.gql(ADD_UPDATE, { id: issue.id, body: '  We will patrol Friday  ', visibility: 'PUBLIC' }, officer);
     expect(pub.errors).toBeUndefined();
     expect(pub.data.addIssueUpdate).toMatchObject({ body: 'We will patrol Friday', visibility: 'PUBLIC', kind: 'COMMENT' });
+    // Internal notes are triage: the youth partner may add one once the issue is shared with it.
+    const notShared = await server.gql(ADD_UPDATE, { id: issue.id, body: 'Internal: too early', visibility: 'PARTNERS' }, partner);
+    expect(notShared.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    await server.gql(ASSIGN, { id: issue.id, orgs: [server.basics.orgs.youth] }, officer);
     const internal = await server.gql(ADD_UPDATE, { id: issue.id, body: 'Internal: repeat address', visibility: 'PARTNERS' }, partner);
     expect(internal.errors).toBeUndefined();
 
     const forMembers = await readIssue(issue.id, otherPartner);
-    expect(forMembers.updates.map((u: { body: string }) => u.body)).toEqual(['We will patrol Friday', 'Internal: repeat address']);
+    expect(forMembers.updates.map((u: { body: string }) => u.body)).toEqual([
+      'We will patrol Friday',
+      'Assigned to Youth Alliance',
+      'Internal: repeat address',
+    ]);
     expect(forMembers.latestUpdate.body).toBe('Internal: repeat address');
-    expect(forMembers.updateCount).toBe(2);
+    expect(forMembers.updateCount).toBe(3);
     expect(forMembers.version).toBeGreaterThan(issue.version);
 
     const forPublic = await readIssue(issue.id);
-    expect(forPublic.updates.map((u: { body: string }) => u.body)).toEqual(['We will patrol Friday']);
-    expect(forPublic.latestUpdate.body).toBe('We will patrol Friday');
-    expect(forPublic.updateCount).toBe(1);
+    expect(forPublic.updates.map((u: { body: string }) => u.body)).toEqual(['We will patrol Friday', 'Assigned to Youth Alliance']);
+    expect(forPublic.latestUpdate.body).toBe('Assigned to Youth Alliance');
+    expect(forPublic.updateCount).toBe(2);
     expect(forPublic.updates[0].author).toBeNull();
     // Not by id either.
     const byId = await server.gql('query($id: ID!) { node(id: $id) { id } }', { id: internal.data.addIssueUpdate.id });
@@ -574,3 +582,15 @@ function buildIssueRaw(overrides: Record<string, unknown>, token: string | null 
     token,
   );
 }
+
+describe('request errors', () => {
+  it('answers a query that does not parse or fit the schema with BAD_USER_INPUT and a reason, never a 500', async () => {
+    const broken = await server.gql('{ issues(first: 1) { edges { node { title } }');
+    expect(broken.status).toBe(400);
+    expect(broken.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'GRAPHQL_PARSE_FAILED' });
+    const unknown = await server.gql('{ issues(first: 1) { edges { node { passwordHash } } } }');
+    expect(unknown.status).toBe(400);
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(unknown.errors?.[0].message).toMatch(/passwordHash/);
+  });
+});

@@ -12,6 +12,7 @@ const BOARD_PAGE = `query($first: Int, $after: String, $filter: IssueFilter, $or
       organizations { id name }
       latestUpdate { body visibility createdAt }
       updateCount
+      updates { id kind }
     } }
   }
 }`;
@@ -145,7 +146,7 @@ describe('Query.issues', () => {
     knex.removeListener('query', listener);
     console.log(`board page: ${fifty} SQL statements for 50 issues, ${five} for 5`);
     expect(fifty).toBe(five);
-    // viewer lookup, page, count, neighborhoods, organizations, latest ids, latest rows, counts
+    // viewer, page, count, neighborhoods, organizations, latest ids, latest rows, counts, timelines
     expect(fifty).toBeLessThanOrEqual(9);
   });
 });

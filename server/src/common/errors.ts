@@ -113,6 +113,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const requestError =
     error instanceof GraphQLError && !error.path && (original === error || original instanceof GraphQLError);
   if (!(original instanceof Error) || original === error || requestError) {
+    // A query that does not parse or does not fit the schema is bad input like any other;
+    // Apollo's own code stays available as `reason`.
+    if (code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED') {
+      return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT, reason: code } };
+    }
     if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
     if (error instanceof GraphQLError && (!error.originalError || requestError)) {
       return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };

@@ -141,7 +141,8 @@ export class EventService {
       this.orm,
       this.bus,
       async (em, record) => {
-        const event = await em.findOne(SharedEvent, { pk }, { populate: ['coHosts'] });
+        // Locked: concurrent RSVPs queue on the capacity instead of clashing on the version.
+        const event = await lockEvent(em, pk);
         if (!event || (!event.isPublic && !viewer)) throw notFound('Event');
         if (event.status === EventStatus.CANCELLED) throw badInput('id', 'This event is cancelled');
         if (event.status === EventStatus.DONE || event.endsAt.getTime() < Date.now()) {
@@ -196,10 +197,9 @@ export class EventService {
       this.orm,
       this.bus,
       async (em, record) => {
-        // Lock the event first: two members of one organization committing at once then queue,
-        // and the second finds the first's row instead of inserting a duplicate of it.
-        await em.findOne(SharedEvent, { pk }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        const event = await em.findOne(SharedEvent, { pk }, { populate: ['coHosts'] });
+        // Locked: two members of one organization committing at once queue, and the second
+        // finds the first's row instead of inserting a duplicate of it.
+        const event = await lockEvent(em, pk);
         if (!event) throw notFound('Event');
         if (expectedVersion != null && event.version !== expectedVersion) throw conflict('This event', event.version);
         if (event.status === EventStatus.CANCELLED || event.status === EventStatus.DONE) {
@@ -277,7 +277,7 @@ export class EventService {
     pk: number,
     expectedVersion: number | null | undefined,
   ): Promise<SharedEvent> {
-    const event = await em.findOne(SharedEvent, { pk }, { populate: ['coHosts'] });
+    const event = await lockEvent(em, pk);
     if (!event) throw notFound('Event');
     if (!EventService.canEdit(viewer, event)) {
       throw forbidden('Only the host and co-host organizations (or officers) may change this event');
@@ -297,6 +297,11 @@ export class EventService {
       snapshot: () => ({ event: eventSnapshot(event) }),
     });
   }
+}
+
+/** Loads an event to change it, locking its row until commit (PostgreSQL). */
+function lockEvent(em: EntityManager, pk: number) {
+  return em.findOne(SharedEvent, { pk }, { populate: ['coHosts'], lockMode: LockMode.PESSIMISTIC_WRITE });
 }
 
 function checkTimes(startsAt: Date, endsAt: Date): void {

@@ -142,10 +142,7 @@ export class IssueResolver {
 
   @FieldResolver(() => [IssueUpdate], { description: 'Timeline, oldest first; PARTNERS updates only for members.' })
   updates(@Root() issue: CommunityIssue, @Ctx() ctx: Context): Promise<IssueUpdate[]> {
-    const visibility = ctx.viewer ? [UpdateVisibility.PUBLIC, UpdateVisibility.PARTNERS] : [UpdateVisibility.PUBLIC];
-    return ctx.services.orm.em
-      .fork()
-      .find(IssueUpdate, { issue: issue.pk, visibility: { $in: visibility } }, { orderBy: { pk: 'asc' }, limit: 500 });
+    return ctx.loaders.updates.load(issue.pk);
   }
 }
 

@@ -188,7 +188,12 @@ export class IssueService {
     const text = body.trim();
     if (text.length < 1 || text.length > NOTE_MAX) throw badInput('body', `body must be 1 to ${NOTE_MAX} characters`);
     return runChange(this.orm, this.bus, async (em, record) => {
-      const issue = await this.load(em, pk, expectedVersion);
+      // Anyone signed in may comment publicly; internal notes are triage, so partners add them
+      // only to issues shared with their organization.
+      const issue =
+        visibility === UpdateVisibility.PARTNERS
+          ? await this.loadForTriage(em, viewer, pk, expectedVersion)
+          : await this.load(em, pk, expectedVersion);
       issue.updatedAt = new Date();
       const update = em.create(IssueUpdate, {
         issue,
@@ -218,9 +223,6 @@ export class IssueService {
       this.orm,
       this.bus,
       async (em, record) => {
-        // Lock the row first: concurrent supports then queue on it (reading the count the one
-        // before committed) instead of clashing on its version and running out of retries.
-        await em.findOne(CommunityIssue, { pk }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         const issue = await this.load(em, pk, null);
         if (issue.status === IssueStatus.CLOSED) throw badInput('id', 'This issue is closed and takes no more support');
         issue.supportersCount += 1;
@@ -279,8 +281,17 @@ export class IssueService {
     return where;
   }
 
+  /**
+   * Loads an issue to change it, locking its row (PostgreSQL; SQLite runs writers one at a
+   * time anyway): concurrent changes queue and each sees the one before, instead of clashing
+   * on the version. A stale `expectedVersion` is still a CONFLICT.
+   */
   private async load(em: EntityManager, pk: number, expectedVersion: number | null | undefined): Promise<CommunityIssue> {
-    const issue = await em.findOne(CommunityIssue, { pk }, { populate: ['organizations'] });
+    const issue = await em.findOne(
+      CommunityIssue,
+      { pk },
+      { populate: ['organizations'], lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
     if (!issue) throw notFound('Issue');
     if (expectedVersion != null && issue.version !== expectedVersion) throw conflict('This issue', issue.version);
     return issue;
