@@ -201,6 +201,18 @@ describe('createEvent', () => {
 });
 
 describe('updateEvent', () => {
+  it('refuses marking an event DONE before it starts, and co-hosts changing the co-hosts', async () => {
+    const event = await buildEvent(server, partner, { title: 'Not yet', coHostOrganizationIds: [server.basics.orgs.health] });
+    const before = await snapshotDb(server);
+    await expectRefused(() => server.gql(UPDATE, { id: event.id, input: { status: 'DONE' } }, partner), 'BAD_USER_INPUT', /DONE only once it has started/);
+    await expectRefused(
+      () => server.gql(UPDATE, { id: event.id, input: { coHostOrganizationIds: [] } }, otherPartner),
+      'FORBIDDEN',
+      /host organization/,
+    );
+    expect(await snapshotDb(server)).toEqual(before);
+  });
+
   it('requires a signed-in member', async () => {
     const event = await buildEvent(server, partner, { title: 'Update needs a member' });
     await expectRefused(() => server.gql(UPDATE, { id: event.id, input: { title: 'Hijacked' } }), 'UNAUTHENTICATED');
@@ -380,7 +392,16 @@ describe('cancelEvent', () => {
       'BAD_USER_INPUT',
       /id is not a SharedEvent id/,
     );
-    await server.gql(UPDATE, { id: event.id, input: { status: 'DONE' } }, partner);
+    const startedAt = new Date(Date.now() - 3 * 3600_000);
+    const done = await server.gql(
+      UPDATE,
+      {
+        id: event.id,
+        input: { startsAt: startedAt.toISOString(), endsAt: new Date(startedAt.getTime() + 3600_000).toISOString(), status: 'DONE' },
+      },
+      partner,
+    );
+    expect(done.errors).toBeUndefined();
     await expectRefused(
       () => server.gql(CANCEL, { id: event.id, reason: 'Too late' }, partner),
       'BAD_USER_INPUT',

@@ -91,6 +91,12 @@ export class EventService {
       const startsAt = input.startsAt ?? event.startsAt;
       const endsAt = input.endsAt ?? event.endsAt;
       if (input.startsAt || input.endsAt) checkTimes(startsAt, endsAt);
+      if (input.status === EventStatus.DONE && startsAt.getTime() > Date.now()) {
+        throw badInput('status', 'An event can be marked DONE only once it has started');
+      }
+      if (input.coHostOrganizationIds && !isStaff(viewer) && event.host.unwrap().pk !== viewer.organizationPk) {
+        throw forbidden('Only the host organization (or officers) may change the co-hosts');
+      }
       if (input.capacity != null && input.capacity < event.rsvpCount) {
         throw badInput('capacity', `capacity cannot be below the ${event.rsvpCount} people already coming`);
       }
