@@ -46,7 +46,10 @@ async function database(): Promise<{ config: DatabaseConfig; drop: () => Promise
     };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-bench-'));
-  return { config: { dialect: 'sqlite', file: path.join(dir, 'bench.sqlite') }, drop: async () => fs.rmSync(dir, { recursive: true }) };
+  return {
+    config: { dialect: 'sqlite', file: path.join(dir, 'bench.sqlite') },
+    drop: async () => fs.rmSync(dir, { recursive: true }),
+  };
 }
 
 async function loop(seconds: number, concurrency: number, work: () => Promise<void>) {
@@ -105,16 +108,24 @@ try {
   const page = `{ issues(first: 50) { totalCount edges { node { id title status category supportersCount version
     neighborhood { name } organizations { name } latestUpdate { body } updateCount } } } }`;
 
-  console.log(`Bridgeboard bench — ${db.config.dialect}, ${ISSUES + 33} issues, Node ${process.versions.node}, ${os.cpus().length} cores\n`);
+  console.log(
+    `Bridgeboard bench — ${db.config.dialect}, ${ISSUES + 33} issues, Node ${process.versions.node}, ${os.cpus().length} cores\n`,
+  );
   const board = await loop(5, 10, () => post(page, {}, token).then(() => undefined));
-  console.log(`board page (50 issues, 10 clients):  ${board.perSecond} req/s   p50 ${board.p50} ms   p99 ${board.p99} ms`);
+  console.log(
+    `board page (50 issues, 10 clients):  ${board.perSecond} req/s   p50 ${board.p50} ms   p99 ${board.p99} ms`,
+  );
 
-  const ids: string[] = (await post('{ issues(first: 100) { edges { node { id } } } }')).issues.edges.map((e: any) => e.node.id);
+  const ids: string[] = (await post('{ issues(first: 100) { edges { node { id } } } }')).issues.edges.map(
+    (e: any) => e.node.id,
+  );
   let n = 0;
   const writes = await loop(3, 4, async () => {
     await post(`mutation($id: ID!) { supportIssue(id: $id) { version } }`, { id: ids[n++ % ids.length] });
   });
-  console.log(`writes (supportIssue, 4 clients):      ${writes.perSecond} req/s   p50 ${writes.p50} ms   p99 ${writes.p99} ms`);
+  console.log(
+    `writes (supportIssue, 4 clients):      ${writes.perSecond} req/s   p50 ${writes.p50} ms   p99 ${writes.p99} ms`,
+  );
 
   const clients = Array.from({ length: Math.ceil(SUBSCRIBERS / 50) }, () =>
     createClient({ url: app.wsUrl, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 }),

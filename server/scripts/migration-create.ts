@@ -63,7 +63,11 @@ await client.query(`create database ${dbName}`);
 try {
   const url = new URL(admin);
   url.pathname = `/${dbName}`;
-  await create({ dialect: 'postgres', url: url.toString() }, path.join(root, '../src/db/migrations/postgres'), 'postgresMigrations');
+  await create(
+    { dialect: 'postgres', url: url.toString() },
+    path.join(root, '../src/db/migrations/postgres'),
+    'postgresMigrations',
+  );
 } finally {
   await client.query(`drop database ${dbName} with (force)`);
   await client.end();

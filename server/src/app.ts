@@ -89,7 +89,11 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
         schema,
         onConnect: async (ctx) => {
           try {
-            ctx.extra.viewer = await viewerFromAuthorization(orm.em.fork(), tokens, ctx.connectionParams?.authorization);
+            ctx.extra.viewer = await viewerFromAuthorization(
+              orm.em.fork(),
+              tokens,
+              ctx.connectionParams?.authorization,
+            );
             return true;
           } catch (error) {
             if (error instanceof DomainError) return false; // closes with 4403 Forbidden
@@ -116,7 +120,15 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
       includeStacktraceInErrorResponses: false,
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer }),
-        { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+        {
+          async serverWillStart() {
+            return {
+              async drainServer() {
+                await wsCleanup.dispose();
+              },
+            };
+          },
+        },
       ],
     });
     await apollo.start();

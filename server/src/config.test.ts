@@ -10,7 +10,10 @@ describe('loadConfig', () => {
   });
 
   it('reads sqlite:, sqlite::memory:, postgres:// and redis:// URLs', () => {
-    expect(loadConfig({ DATABASE_URL: 'sqlite:./tmp/x.sqlite' }).database).toEqual({ dialect: 'sqlite', file: './tmp/x.sqlite' });
+    expect(loadConfig({ DATABASE_URL: 'sqlite:./tmp/x.sqlite' }).database).toEqual({
+      dialect: 'sqlite',
+      file: './tmp/x.sqlite',
+    });
     expect(loadConfig({ DATABASE_URL: 'sqlite::memory:' }).database).toEqual({ dialect: 'sqlite', file: ':memory:' });
     expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/bb' }).database).toEqual({
       dialect: 'postgres',

@@ -1,8 +1,6 @@
 import path from 'node:path';
 
-export type DatabaseConfig =
-  | { dialect: 'sqlite'; file: string }
-  | { dialect: 'postgres'; url: string };
+export type DatabaseConfig = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
 
 /** Everything the server reads from the environment, validated once at start. */
 export interface Config {
@@ -28,7 +26,10 @@ export function parseDatabaseUrl(value: string | undefined): DatabaseConfig {
   const url = value.trim();
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
-    if (file === '') throw new ConfigError('DATABASE_URL "sqlite:" needs a path, e.g. sqlite:./data/bridgeboard.sqlite or sqlite::memory:');
+    if (file === '')
+      throw new ConfigError(
+        'DATABASE_URL "sqlite:" needs a path, e.g. sqlite:./data/bridgeboard.sqlite or sqlite::memory:',
+      );
     return { dialect: 'sqlite', file };
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
@@ -40,9 +41,7 @@ export function parseDatabaseUrl(value: string | undefined): DatabaseConfig {
     }
     return { dialect: 'postgres', url };
   }
-  throw new ConfigError(
-    `DATABASE_URL must start with sqlite: or postgres:// (got "${redact(url)}")`,
-  );
+  throw new ConfigError(`DATABASE_URL must start with sqlite: or postgres:// (got "${redact(url)}")`);
 }
 
 function redact(url: string): string {

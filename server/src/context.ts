@@ -42,10 +42,9 @@ export function createLoaders(orm: MikroORM, viewer: Viewer | null, cache = true
         const marks = issuePks.map(() => '?').join(', ');
         const rows = await em
           .getConnection()
-          .execute<{ id: number }[]>(
-            `select max(id) as id from issue_update where issue_id in (${marks}) and visibility in (${visibleSql}) group by issue_id`,
-            [...issuePks, ...visible],
-          );
+          .execute<
+            { id: number }[]
+          >(`select max(id) as id from issue_update where issue_id in (${marks}) and visibility in (${visibleSql}) group by issue_id`, [...issuePks, ...visible]);
         const updates = rows.length
           ? await em.find(IssueUpdate, { pk: { $in: rows.map((r: { id: number }) => Number(r.id)) } })
           : [];
@@ -58,7 +57,11 @@ export function createLoaders(orm: MikroORM, viewer: Viewer | null, cache = true
       async (issuePks) => {
         const updates = await orm.em
           .fork()
-          .find(IssueUpdate, { issue: { $in: [...issuePks] }, visibility: { $in: visible } }, { orderBy: { pk: 'asc' } });
+          .find(
+            IssueUpdate,
+            { issue: { $in: [...issuePks] }, visibility: { $in: visible } },
+            { orderBy: { pk: 'asc' } },
+          );
         const byIssue = new Map<number, IssueUpdate[]>(issuePks.map((pk) => [pk, []]));
         for (const update of updates) byIssue.get(update.issue.unwrap().pk)?.push(update);
         return issuePks.map((pk) => byIssue.get(pk) ?? []);
@@ -75,7 +78,9 @@ export function createLoaders(orm: MikroORM, viewer: Viewer | null, cache = true
             `select issue_id, count(*) as n from issue_update where issue_id in (${marks}) and visibility in (${visibleSql}) group by issue_id`,
             [...issuePks, ...visible],
           );
-        const counts = new Map<number, number>(rows.map((r: { issue_id: number; n: number }) => [Number(r.issue_id), Number(r.n)]));
+        const counts = new Map<number, number>(
+          rows.map((r: { issue_id: number; n: number }) => [Number(r.issue_id), Number(r.n)]),
+        );
         return issuePks.map((pk) => counts.get(pk) ?? 0);
       },
       { cache },

@@ -109,7 +109,11 @@ describe('createEvent', () => {
       'FORBIDDEN',
       /only as your own organization/,
     );
-    const res = await server.gql(CREATE, { input: eventInput({ title: 'Hosted for youth', hostOrganizationId: server.basics.orgs.youth }) }, coordinator);
+    const res = await server.gql(
+      CREATE,
+      { input: eventInput({ title: 'Hosted for youth', hostOrganizationId: server.basics.orgs.youth }) },
+      coordinator,
+    );
     expect(res.errors).toBeUndefined();
     expect((await readEvent(res.data.createEvent.id)).host.id).toBe(server.basics.orgs.youth);
   });
@@ -160,9 +164,12 @@ describe('createEvent', () => {
       version: created.version,
       viewerCanEdit: false,
     });
-    const list = await server.gql('query($org: ID!) { events(filter: { organizationId: $org }) { edges { node { id } } } }', {
-      org: server.basics.orgs.health,
-    });
+    const list = await server.gql(
+      'query($org: ID!) { events(filter: { organizationId: $org }) { edges { node { id } } } }',
+      {
+        org: server.basics.orgs.health,
+      },
+    );
     expect(list.data.events.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(created.id);
   });
 
@@ -181,30 +188,77 @@ describe('createEvent', () => {
     ['an unknown kind', () => ({ kind: 'PARTY' }), /"input\.kind".*EventKind/],
     ['latitude 91', () => ({ location: { lat: 91, lng: -122.6 } }), /location\.lat must be between -90 and 90/],
     ['longitude -200', () => ({ location: { lat: 45.5, lng: -200 } }), /location\.lng must be between -180 and 180/],
-    ['endsAt before startsAt', () => ({ startsAt: hoursFromNow(50), endsAt: hoursFromNow(49) }), /endsAt must be after startsAt/],
-    ['endsAt equal to startsAt', () => ({ startsAt: hoursFromNow(50), endsAt: hoursFromNow(50) }), /endsAt must be after startsAt/],
-    ['an event of 15 days', () => ({ startsAt: hoursFromNow(50), endsAt: hoursFromNow(50 + 15 * 24) }), /at most 14 days/],
-    ['a start in the past', () => ({ startsAt: hoursFromNow(-5), endsAt: hoursFromNow(1) }), /startsAt must be in the future/],
+    [
+      'endsAt before startsAt',
+      () => ({ startsAt: hoursFromNow(50), endsAt: hoursFromNow(49) }),
+      /endsAt must be after startsAt/,
+    ],
+    [
+      'endsAt equal to startsAt',
+      () => ({ startsAt: hoursFromNow(50), endsAt: hoursFromNow(50) }),
+      /endsAt must be after startsAt/,
+    ],
+    [
+      'an event of 15 days',
+      () => ({ startsAt: hoursFromNow(50), endsAt: hoursFromNow(50 + 15 * 24) }),
+      /at most 14 days/,
+    ],
+    [
+      'a start in the past',
+      () => ({ startsAt: hoursFromNow(-5), endsAt: hoursFromNow(1) }),
+      /startsAt must be in the future/,
+    ],
     ['a start that is not a date-time', () => ({ startsAt: 'next tuesday' }), /"input\.startsAt".*DateTime/],
     ['capacity 0', () => ({ capacity: 0 }), /capacity must be between 1 and 100000/],
     ['capacity 100001', () => ({ capacity: 100001 }), /capacity must be between 1 and 100000/],
     ['a one-letter locationName', () => ({ locationName: 'x' }), /locationName must be 2 to 300/],
-    ['an unknown neighborhood', () => ({ neighborhoodId: globalId('Neighborhood', 99999) }), /neighborhoodId names no neighborhood/],
-    ['an Organization id as neighborhoodId', (s) => ({ neighborhoodId: s.basics.orgs.youth }), /neighborhoodId is not a Neighborhood id/],
-    ['an unknown co-host', () => ({ coHostOrganizationIds: [globalId('Organization', 99999)] }), /coHostOrganizationIds names an organization that does not exist/],
-    ['an Organization id among issueIds', (s) => ({ issueIds: [s.basics.orgs.youth] }), /issueIds is not a CommunityIssue id/],
-    ['an unknown issue', () => ({ issueIds: [globalId('CommunityIssue', 99999)] }), /issueIds names an issue that does not exist/],
+    [
+      'an unknown neighborhood',
+      () => ({ neighborhoodId: globalId('Neighborhood', 99999) }),
+      /neighborhoodId names no neighborhood/,
+    ],
+    [
+      'an Organization id as neighborhoodId',
+      (s) => ({ neighborhoodId: s.basics.orgs.youth }),
+      /neighborhoodId is not a Neighborhood id/,
+    ],
+    [
+      'an unknown co-host',
+      () => ({ coHostOrganizationIds: [globalId('Organization', 99999)] }),
+      /coHostOrganizationIds names an organization that does not exist/,
+    ],
+    [
+      'an Organization id among issueIds',
+      (s) => ({ issueIds: [s.basics.orgs.youth] }),
+      /issueIds is not a CommunityIssue id/,
+    ],
+    [
+      'an unknown issue',
+      () => ({ issueIds: [globalId('CommunityIssue', 99999)] }),
+      /issueIds names an issue that does not exist/,
+    ],
   ];
   it.each(cases)('refuses %s with BAD_USER_INPUT and stores nothing', async (_name, overrides, message) => {
-    await expectRefused(() => server.gql(CREATE, { input: eventInput(overrides(server)) }, partner), 'BAD_USER_INPUT', message);
+    await expectRefused(
+      () => server.gql(CREATE, { input: eventInput(overrides(server)) }, partner),
+      'BAD_USER_INPUT',
+      message,
+    );
   });
 });
 
 describe('updateEvent', () => {
   it('refuses marking an event DONE before it starts, and co-hosts changing the co-hosts', async () => {
-    const event = await buildEvent(server, partner, { title: 'Not yet', coHostOrganizationIds: [server.basics.orgs.health] });
+    const event = await buildEvent(server, partner, {
+      title: 'Not yet',
+      coHostOrganizationIds: [server.basics.orgs.health],
+    });
     const before = await snapshotDb(server);
-    await expectRefused(() => server.gql(UPDATE, { id: event.id, input: { status: 'DONE' } }, partner), 'BAD_USER_INPUT', /DONE only once it has started/);
+    await expectRefused(
+      () => server.gql(UPDATE, { id: event.id, input: { status: 'DONE' } }, partner),
+      'BAD_USER_INPUT',
+      /DONE only once it has started/,
+    );
     await expectRefused(
       () => server.gql(UPDATE, { id: event.id, input: { coHostOrganizationIds: [] } }, otherPartner),
       'FORBIDDEN',
@@ -219,7 +273,10 @@ describe('updateEvent', () => {
   });
 
   it('is refused to a partner whose organization neither hosts nor co-hosts the event', async () => {
-    const event = await buildEvent(server, officer, { title: 'Agency walk', coHostOrganizationIds: [server.basics.orgs.youth] });
+    const event = await buildEvent(server, officer, {
+      title: 'Agency walk',
+      coHostOrganizationIds: [server.basics.orgs.youth],
+    });
     expect((await readEvent(event.id, otherPartner)).viewerCanEdit).toBe(false);
     await expectRefused(
       () => server.gql(UPDATE, { id: event.id, input: { title: 'Health takes over' } }, otherPartner),
@@ -230,7 +287,11 @@ describe('updateEvent', () => {
   });
 
   it('lets the host, a co-host, officers and coordinators edit; each edit shows and bumps the version', async () => {
-    const event = await buildEvent(server, partner, { title: 'Park cleanup', kind: 'CLEANUP', coHostOrganizationIds: [server.basics.orgs.health] });
+    const event = await buildEvent(server, partner, {
+      title: 'Park cleanup',
+      kind: 'CLEANUP',
+      coHostOrganizationIds: [server.basics.orgs.health],
+    });
     expect((await readEvent(event.id, partner)).viewerCanEdit).toBe(true);
     expect((await readEvent(event.id, otherPartner)).viewerCanEdit).toBe(true);
 
@@ -277,12 +338,24 @@ describe('updateEvent', () => {
     ['longitude -200', () => ({ location: { lat: 0, lng: -200 } }), /location\.lng must be between -180 and 180/],
     ['an unknown status', () => ({ status: 'POSTPONED' }), /"input\.status".*EventStatus/],
     ['status CANCELLED (cancelEvent takes a reason)', () => ({ status: 'CANCELLED' }), /Use cancelEvent/],
-    ['an unknown neighborhood', () => ({ neighborhoodId: globalId('Neighborhood', 99999) }), /neighborhoodId names no neighborhood/],
-    ['an Organization id as neighborhoodId', (s) => ({ neighborhoodId: s.basics.orgs.agency }), /neighborhoodId is not a Neighborhood id/],
+    [
+      'an unknown neighborhood',
+      () => ({ neighborhoodId: globalId('Neighborhood', 99999) }),
+      /neighborhoodId names no neighborhood/,
+    ],
+    [
+      'an Organization id as neighborhoodId',
+      (s) => ({ neighborhoodId: s.basics.orgs.agency }),
+      /neighborhoodId is not a Neighborhood id/,
+    ],
   ];
   it.each(cases)('refuses %s with BAD_USER_INPUT and changes nothing', async (_name, input, message) => {
     const event = await buildEvent(server, partner, { title: 'Bad update' });
-    await expectRefused(() => server.gql(UPDATE, { id: event.id, input: input(server) }, partner), 'BAD_USER_INPUT', message);
+    await expectRefused(
+      () => server.gql(UPDATE, { id: event.id, input: input(server) }, partner),
+      'BAD_USER_INPUT',
+      message,
+    );
   });
 
   it('refuses a capacity below the people already coming', async () => {
@@ -356,13 +429,24 @@ describe('cancelEvent', () => {
   });
 
   it('lets a co-host cancel with a reason everyone can read; it then takes no RSVPs', async () => {
-    const event = await buildEvent(server, officer, { title: 'Rainy walk', coHostOrganizationIds: [server.basics.orgs.health] });
+    const event = await buildEvent(server, officer, {
+      title: 'Rainy walk',
+      coHostOrganizationIds: [server.basics.orgs.health],
+    });
     const res = await server.gql(CANCEL, { id: event.id, reason: '  Heavy rain  ' }, otherPartner);
     expect(res.errors).toBeUndefined();
-    expect(res.data.cancelEvent).toMatchObject({ status: 'CANCELLED', cancelReason: 'Heavy rain', version: event.version + 1 });
+    expect(res.data.cancelEvent).toMatchObject({
+      status: 'CANCELLED',
+      cancelReason: 'Heavy rain',
+      version: event.version + 1,
+    });
     expect(await readEvent(event.id)).toMatchObject({ status: 'CANCELLED', cancelReason: 'Heavy rain' });
 
-    await expectRefused(() => server.gql(RSVP, { id: event.id, input: { name: 'Late Larry' } }), 'BAD_USER_INPUT', /cancelled/);
+    await expectRefused(
+      () => server.gql(RSVP, { id: event.id, input: { name: 'Late Larry' } }),
+      'BAD_USER_INPUT',
+      /cancelled/,
+    );
     await expectRefused(
       () => server.gql(CANCEL, { id: event.id, reason: 'Twice' }, officer),
       'BAD_USER_INPUT',
@@ -381,7 +465,11 @@ describe('cancelEvent', () => {
 
   it('refuses a too-short reason, an event that took place, and a wrong id type', async () => {
     const event = await buildEvent(server, partner, { title: 'Reason check' });
-    await expectRefused(() => server.gql(CANCEL, { id: event.id, reason: 'no' }, partner), 'BAD_USER_INPUT', /reason must be 3 to 500/);
+    await expectRefused(
+      () => server.gql(CANCEL, { id: event.id, reason: 'no' }, partner),
+      'BAD_USER_INPUT',
+      /reason must be 3 to 500/,
+    );
     await expectRefused(
       () => server.gql(CANCEL, { id: event.id, reason: 'r'.repeat(501) }, partner),
       'BAD_USER_INPUT',
@@ -397,7 +485,11 @@ describe('cancelEvent', () => {
       UPDATE,
       {
         id: event.id,
-        input: { startsAt: startedAt.toISOString(), endsAt: new Date(startedAt.getTime() + 3600_000).toISOString(), status: 'DONE' },
+        input: {
+          startsAt: startedAt.toISOString(),
+          endsAt: new Date(startedAt.getTime() + 3600_000).toISOString(),
+          status: 'DONE',
+        },
       },
       partner,
     );
@@ -428,7 +520,11 @@ describe('cancelEvent', () => {
 describe('rsvpEvent', () => {
   it('hides a members-only event from a resident (NOT_FOUND) but takes a member', async () => {
     const event = await buildEvent(server, officer, { title: 'Internal training', isPublic: false });
-    await expectRefused(() => server.gql(RSVP, { id: event.id, input: { name: 'Resident' } }), 'NOT_FOUND', /Event not found/);
+    await expectRefused(
+      () => server.gql(RSVP, { id: event.id, input: { name: 'Resident' } }),
+      'NOT_FOUND',
+      /Event not found/,
+    );
     const res = await server.gql(RSVP, { id: event.id, input: { name: 'Paula' } }, partner);
     expect(res.errors).toBeUndefined();
     expect((await readEvent(event.id, partner)).rsvpCount).toBe(1);
@@ -436,13 +532,24 @@ describe('rsvpEvent', () => {
 
   it('refuses an event that has already taken place', async () => {
     const event = await buildEvent(server, partner, { title: 'Yesterday' });
-    await server.gql(UPDATE, { id: event.id, input: { startsAt: hoursFromNow(-5), endsAt: hoursFromNow(-3) } }, partner);
-    await expectRefused(() => server.gql(RSVP, { id: event.id, input: { name: 'Too late' } }), 'BAD_USER_INPUT', /already taken place/);
+    await server.gql(
+      UPDATE,
+      { id: event.id, input: { startsAt: hoursFromNow(-5), endsAt: hoursFromNow(-3) } },
+      partner,
+    );
+    await expectRefused(
+      () => server.gql(RSVP, { id: event.id, input: { name: 'Too late' } }),
+      'BAD_USER_INPUT',
+      /already taken place/,
+    );
   });
 
   it("counts a resident's party; names and emails are for members only", async () => {
     const event = await buildEvent(server, partner, { title: 'Block party', capacity: 50 });
-    const res = await server.gql(RSVP, { id: event.id, input: { name: ' Ana Ruiz ', email: 'Ana@Example.org', partySize: 4 } });
+    const res = await server.gql(RSVP, {
+      id: event.id,
+      input: { name: ' Ana Ruiz ', email: 'Ana@Example.org', partySize: 4 },
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data.rsvpEvent.rsvpCount).toBe(4);
     expect((await server.gql(RSVP, { id: event.id, input: { name: 'Bo' } })).errors).toBeUndefined();
@@ -472,7 +579,11 @@ describe('rsvpEvent', () => {
 
   it('refuses a wrong id type with BAD_USER_INPUT', async () => {
     const issue = await buildIssue(server, { title: 'RSVP to an issue?' });
-    await expectRefused(() => server.gql(RSVP, { id: issue.id, input: { name: 'Ana' } }), 'BAD_USER_INPUT', /id is not a SharedEvent id/);
+    await expectRefused(
+      () => server.gql(RSVP, { id: issue.id, input: { name: 'Ana' } }),
+      'BAD_USER_INPUT',
+      /id is not a SharedEvent id/,
+    );
   });
 
   it('never goes over capacity, saying how many places are left', async () => {
@@ -485,14 +596,20 @@ describe('rsvpEvent', () => {
     );
     expect(error.extensions?.field).toBe('partySize');
     expect((await server.gql(RSVP, { id: event.id, input: { name: 'C', partySize: 2 } })).errors).toBeUndefined();
-    await expectRefused(() => server.gql(RSVP, { id: event.id, input: { name: 'D' } }), 'BAD_USER_INPUT', /This event is full/);
+    await expectRefused(
+      () => server.gql(RSVP, { id: event.id, input: { name: 'D' } }),
+      'BAD_USER_INPUT',
+      /This event is full/,
+    );
     expect((await readEvent(event.id)).rsvpCount).toBe(5);
   });
 
   it('never oversells under concurrent RSVPs, and counts exactly the ones it accepted', async () => {
     const event = await buildEvent(server, partner, { title: 'Free concert', capacity: 10 });
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => server.gql(RSVP, { id: event.id, input: { name: `Fan ${i}`, partySize: 2 } })),
+      Array.from({ length: 12 }, (_, i) =>
+        server.gql(RSVP, { id: event.id, input: { name: `Fan ${i}`, partySize: 2 } }),
+      ),
     );
     const accepted = results.filter((r) => !r.errors);
     const refused = results.filter((r) => r.errors);
@@ -508,7 +625,9 @@ describe('rsvpEvent', () => {
     expect(seen.rsvpCount).toBeLessThanOrEqual(10);
     expect(seen.rsvpCount).toBe(2 * accepted.length);
     expect(seen.rsvps).toHaveLength(accepted.length);
-    const [row] = await sql('select coalesce(sum(party_size), 0) as n from event_rsvp where event_id = ?', [pkOf(event.id)]);
+    const [row] = await sql('select coalesce(sum(party_size), 0) as n from event_rsvp where event_id = ?', [
+      pkOf(event.id),
+    ]);
     expect(Number(row.n)).toBe(seen.rsvpCount);
   });
 });
@@ -533,7 +652,9 @@ describe('commitStaff', () => {
     );
     const res = await server.gql(COMMIT, { id: event.id, count: 2, org: server.basics.orgs.health }, coordinator);
     expect(res.errors).toBeUndefined();
-    expect((await readEvent(event.id)).staff).toEqual([{ count: 2, note: null, organization: { id: server.basics.orgs.health, name: 'Community Health' } }]);
+    expect((await readEvent(event.id)).staff).toEqual([
+      { count: 2, note: null, organization: { id: server.basics.orgs.health, name: 'Community Health' } },
+    ]);
   });
 
   it('sets, changes and withdraws an organization’s commitment, one row per organization', async () => {
@@ -553,12 +674,16 @@ describe('commitStaff', () => {
     const seen = await readEvent(event.id);
     expect(seen.staffCount).toBe(8);
     expect(seen.staff).toHaveLength(2);
-    expect(seen.staff.find((s: { organization: { id: string } }) => s.organization.id === server.basics.orgs.youth)).toMatchObject({ count: 6, note: null });
+    expect(
+      seen.staff.find((s: { organization: { id: string } }) => s.organization.id === server.basics.orgs.youth),
+    ).toMatchObject({ count: 6, note: null });
 
     const withdrawn = await server.gql(COMMIT, { id: event.id, count: 0 }, partner);
     expect(withdrawn.errors).toBeUndefined();
     const after = await readEvent(event.id);
-    expect(after.staff.map((s: { organization: { id: string } }) => s.organization.id)).toEqual([server.basics.orgs.agency]);
+    expect(after.staff.map((s: { organization: { id: string } }) => s.organization.id)).toEqual([
+      server.basics.orgs.agency,
+    ]);
     expect(after.staffCount).toBe(2);
     expect(after.version).toBe(event.version + 4);
   });
@@ -568,9 +693,24 @@ describe('commitStaff', () => {
     ['a negative count', () => ({ count: -1 }), 'partner', /count must be between 0 and 500/],
     ['a count of 501', () => ({ count: 501 }), 'partner', /count must be between 0 and 500/],
     ['a too-long note', () => ({ count: 2, note: 'n'.repeat(501) }), 'partner', /note must be at most 500/],
-    ['a Neighborhood id as eventId', (s) => ({ id: s.basics.neighborhoods.east, count: 2 }), 'partner', /eventId is not a SharedEvent id/],
-    ['a Neighborhood id as organizationId', (s) => ({ count: 2, org: s.basics.neighborhoods.east }), 'coordinator', /organizationId is not a Organization id/],
-    ['an unknown organization', () => ({ count: 2, org: globalId('Organization', 99999) }), 'coordinator', /organizationId names no organization/],
+    [
+      'a Neighborhood id as eventId',
+      (s) => ({ id: s.basics.neighborhoods.east, count: 2 }),
+      'partner',
+      /eventId is not a SharedEvent id/,
+    ],
+    [
+      'a Neighborhood id as organizationId',
+      (s) => ({ count: 2, org: s.basics.neighborhoods.east }),
+      'coordinator',
+      /organizationId is not a Organization id/,
+    ],
+    [
+      'an unknown organization',
+      () => ({ count: 2, org: globalId('Organization', 99999) }),
+      'coordinator',
+      /organizationId names no organization/,
+    ],
   ];
   it.each(cases)('refuses %s with BAD_USER_INPUT and changes nothing', async (_name, vars, who, message) => {
     const event = await buildEvent(server, partner, { title: 'Bad staffing' });

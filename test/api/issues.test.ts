@@ -112,7 +112,9 @@ describe('reportIssue', () => {
     const seen = await readIssue(reported.id);
     expect(seen).toMatchObject({ id: reported.id, title: 'Pothole on 5th', status: 'OPEN', version: reported.version });
     expect(seen.neighborhood.id).toBe(server.basics.neighborhoods.east);
-    const list = await server.gql('query { issues(filter: { search: "Pothole" }) { totalCount edges { node { id } } } }');
+    const list = await server.gql(
+      'query { issues(filter: { search: "Pothole" }) { totalCount edges { node { id } } } }',
+    );
     expect(list.data.issues.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(reported.id);
 
     // The contact is stored for the organizations it will be assigned to, with no account link.
@@ -122,7 +124,10 @@ describe('reportIssue', () => {
   });
 
   it('records the member who reports, with the priority they set', async () => {
-    const res = await buildIssueRaw({ title: 'Graffiti on the school wall', category: 'GRAFFITI', priority: 'HIGH' }, officer);
+    const res = await buildIssueRaw(
+      { title: 'Graffiti on the school wall', category: 'GRAFFITI', priority: 'HIGH' },
+      officer,
+    );
     expect(res.errors).toBeUndefined();
     const seen = await readIssue(res.data.reportIssue.id, coordinator);
     expect(seen.priority).toBe('HIGH');
@@ -143,7 +148,11 @@ describe('reportIssue', () => {
     ['an anonymous report with a contact', { anonymous: true, contact: 'me@example.org' }, /contact must be empty/],
     ['a too-short contact', { contact: 'ab' }, /contact must be 3 to 300/],
     ['an Organization id as neighborhoodId', { neighborhoodId: 'ORG' }, /neighborhoodId is not a Neighborhood id/],
-    ['an unknown neighborhood', { neighborhoodId: globalId('Neighborhood', 99999) }, /neighborhoodId names no neighborhood/],
+    [
+      'an unknown neighborhood',
+      { neighborhoodId: globalId('Neighborhood', 99999) },
+      /neighborhoodId names no neighborhood/,
+    ],
     ['garbage as neighborhoodId', { neighborhoodId: 'not-an-id' }, /neighborhoodId/],
   ])('refuses %s with BAD_USER_INPUT and stores nothing', async (_name, overrides, message) => {
     const input = { ...overrides } as Record<string, unknown>;
@@ -152,7 +161,10 @@ describe('reportIssue', () => {
   });
 
   it('stores no identity at all for an anonymous report, even from a signed-in member', async () => {
-    const res = await buildIssueRaw({ title: 'Anonymous tip about a drug corner', anonymous: true, category: 'SAFETY' }, partner);
+    const res = await buildIssueRaw(
+      { title: 'Anonymous tip about a drug corner', anonymous: true, category: 'SAFETY' },
+      partner,
+    );
     expect(res.errors).toBeUndefined();
     const issue = res.data.reportIssue;
     expect(issue).toMatchObject({ anonymous: true, reporter: null });
@@ -160,7 +172,9 @@ describe('reportIssue', () => {
     const [row] = await sql('select contact, reporter_id from community_issue where id = ?', [pkOf(issue.id)]);
     expect(row).toEqual({ contact: null, reporter_id: null });
     // Nor does the change feed say who did it.
-    const activity = await sql('select actor_id, actor_organization_id from activity where issue_id = ?', [pkOf(issue.id)]);
+    const activity = await sql('select actor_id, actor_organization_id from activity where issue_id = ?', [
+      pkOf(issue.id),
+    ]);
     expect(activity).toEqual([{ actor_id: null, actor_organization_id: null }]);
     // A coordinator (who sees every contact and reporter) sees none either.
     const seen = await readIssue(issue.id, coordinator);
@@ -199,7 +213,11 @@ describe('setIssueStatus', () => {
     const ack = await server.gql(SET_STATUS, { id: issue.id, status: 'ACKNOWLEDGED' }, officer);
     expect(ack.errors).toBeUndefined();
     expect(ack.data.setIssueStatus).toMatchObject({ status: 'ACKNOWLEDGED', version: start + 1 });
-    const inProgress = await server.gql(SET_STATUS, { id: issue.id, status: 'IN_PROGRESS', note: 'Crew booked' }, partner);
+    const inProgress = await server.gql(
+      SET_STATUS,
+      { id: issue.id, status: 'IN_PROGRESS', note: 'Crew booked' },
+      partner,
+    );
     expect(inProgress.errors).toBeUndefined();
     const resolved = await server.gql(SET_STATUS, { id: issue.id, status: 'RESOLVED' }, coordinator);
     expect(resolved.errors).toBeUndefined();
@@ -209,7 +227,13 @@ describe('setIssueStatus', () => {
     expect(seen.acknowledgedAt).not.toBeNull();
     expect(seen.resolvedAt).not.toBeNull();
     const statusNotes = seen.updates.filter((u: { kind: string }) => u.kind === 'STATUS_CHANGE');
-    expect(statusNotes.map((u: { body: string; fromStatus: string; toStatus: string }) => [u.fromStatus, u.toStatus, u.body])).toEqual([
+    expect(
+      statusNotes.map((u: { body: string; fromStatus: string; toStatus: string }) => [
+        u.fromStatus,
+        u.toStatus,
+        u.body,
+      ]),
+    ).toEqual([
       ['OPEN', 'ACKNOWLEDGED', 'Open → Acknowledged'],
       ['ACKNOWLEDGED', 'IN_PROGRESS', 'Crew booked'],
       ['IN_PROGRESS', 'RESOLVED', 'In progress → Resolved'],
@@ -223,7 +247,9 @@ describe('setIssueStatus', () => {
 
   it('closes an issue from any state and reopens a closed one', async () => {
     const issue = await buildIssue(server, { title: 'Duplicate of the pothole' });
-    expect((await server.gql(SET_STATUS, { id: issue.id, status: 'CLOSED', note: 'Duplicate' }, officer)).errors).toBeUndefined();
+    expect(
+      (await server.gql(SET_STATUS, { id: issue.id, status: 'CLOSED', note: 'Duplicate' }, officer)).errors,
+    ).toBeUndefined();
     expect((await readIssue(issue.id)).status).toBe('CLOSED');
     expect((await server.gql(SET_STATUS, { id: issue.id, status: 'OPEN' }, officer)).errors).toBeUndefined();
     expect((await readIssue(issue.id)).status).toBe('OPEN');
@@ -288,7 +314,10 @@ describe('setIssueStatus', () => {
 describe('assignIssue', () => {
   it('requires a signed-in member', async () => {
     const issue = await buildIssue(server, { title: 'Assign needs a member' });
-    await expectRefused(() => server.gql(ASSIGN, { id: issue.id, orgs: [server.basics.orgs.youth] }), 'UNAUTHENTICATED');
+    await expectRefused(
+      () => server.gql(ASSIGN, { id: issue.id, orgs: [server.basics.orgs.youth] }),
+      'UNAUTHENTICATED',
+    );
   });
 
   it('is refused to a partner whose organization the issue is not shared with', async () => {
@@ -315,22 +344,36 @@ describe('assignIssue', () => {
 
   it('shares an issue with organizations, visible to the next reader, and can unassign all', async () => {
     const issue = await buildIssue(server, { title: 'Needs two partners' });
-    const res = await server.gql(ASSIGN, { id: issue.id, orgs: [server.basics.orgs.youth, server.basics.orgs.health] }, officer);
+    const res = await server.gql(
+      ASSIGN,
+      { id: issue.id, orgs: [server.basics.orgs.youth, server.basics.orgs.health] },
+      officer,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data.assignIssue.version).toBeGreaterThan(issue.version);
 
     const seen = await readIssue(issue.id);
     expect(seen.organizations.map((o: { name: string }) => o.name)).toEqual(['Community Health', 'Youth Alliance']);
     expect(seen.latestUpdate.body).toBe('Assigned to Community Health, Youth Alliance');
-    const shared = await server.gql('query($org: ID!) { issues(filter: { organizationId: $org }) { edges { node { id } } } }', {
-      org: server.basics.orgs.health,
-    });
+    const shared = await server.gql(
+      'query($org: ID!) { issues(filter: { organizationId: $org }) { edges { node { id } } } }',
+      {
+        org: server.basics.orgs.health,
+      },
+    );
     expect(shared.data.issues.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(issue.id);
 
     // A partner it is shared with may bring in the agency, keeping themself.
-    const byPartner = await server.gql(ASSIGN, { id: issue.id, orgs: [server.basics.orgs.youth, server.basics.orgs.agency] }, partner);
+    const byPartner = await server.gql(
+      ASSIGN,
+      { id: issue.id, orgs: [server.basics.orgs.youth, server.basics.orgs.agency] },
+      partner,
+    );
     expect(byPartner.errors).toBeUndefined();
-    expect((await readIssue(issue.id)).organizations.map((o: { name: string }) => o.name)).toEqual(['City Police', 'Youth Alliance']);
+    expect((await readIssue(issue.id)).organizations.map((o: { name: string }) => o.name)).toEqual([
+      'City Police',
+      'Youth Alliance',
+    ]);
 
     const none = await server.gql(ASSIGN, { id: issue.id, orgs: [] }, coordinator);
     expect(none.errors).toBeUndefined();
@@ -340,8 +383,16 @@ describe('assignIssue', () => {
   });
 
   it.each([
-    ['a Neighborhood id among the organizations', { orgs: ['NEIGHBORHOOD'] }, /organizationIds is not a Organization id/],
-    ['an organization that does not exist', { orgs: [globalId('Organization', 99999)] }, /organizationIds names an organization that does not exist/],
+    [
+      'a Neighborhood id among the organizations',
+      { orgs: ['NEIGHBORHOOD'] },
+      /organizationIds is not a Organization id/,
+    ],
+    [
+      'an organization that does not exist',
+      { orgs: [globalId('Organization', 99999)] },
+      /organizationIds names an organization that does not exist/,
+    ],
     ['an Organization id as the issue id', { id: 'ORG' }, /id is not a CommunityIssue id/],
   ])('refuses %s with BAD_USER_INPUT and changes nothing', async (_name, overrides, message) => {
     const issue = await buildIssue(server, { title: 'Bad assignment' });
@@ -361,11 +412,16 @@ describe('assignIssue', () => {
       new RegExp(`version ${current}\\b`),
     );
     expect(error.extensions?.currentVersion).toBe(current);
-    expect((await readIssue(issue.id)).organizations.map((o: { id: string }) => o.id)).toEqual([server.basics.orgs.youth]);
+    expect((await readIssue(issue.id)).organizations.map((o: { id: string }) => o.id)).toEqual([
+      server.basics.orgs.youth,
+    ]);
 
     const ok = await server.gql(ASSIGN, { id: issue.id, orgs: [server.basics.orgs.health], v: current }, coordinator);
     expect(ok.errors).toBeUndefined();
-    expect(ok.data.assignIssue).toMatchObject({ version: current + 1, organizations: [{ id: server.basics.orgs.health }] });
+    expect(ok.data.assignIssue).toMatchObject({
+      version: current + 1,
+      organizations: [{ id: server.basics.orgs.health }],
+    });
   });
 });
 
@@ -380,14 +436,30 @@ describe('addIssueUpdate', () => {
 
   it('posts public and internal updates; the public sees only the public one', async () => {
     const issue = await buildIssue(server, { title: 'Loud parties every weekend' });
-    const pub = await server.gql(ADD_UPDATE, { id: issue.id, body: '  We will patrol Friday  ', visibility: 'PUBLIC' }, officer);
+    const pub = await server.gql(
+      ADD_UPDATE,
+      { id: issue.id, body: '  We will patrol Friday  ', visibility: 'PUBLIC' },
+      officer,
+    );
     expect(pub.errors).toBeUndefined();
-    expect(pub.data.addIssueUpdate).toMatchObject({ body: 'We will patrol Friday', visibility: 'PUBLIC', kind: 'COMMENT' });
+    expect(pub.data.addIssueUpdate).toMatchObject({
+      body: 'We will patrol Friday',
+      visibility: 'PUBLIC',
+      kind: 'COMMENT',
+    });
     // Internal notes are triage: the youth partner may add one once the issue is shared with it.
-    const notShared = await server.gql(ADD_UPDATE, { id: issue.id, body: 'Internal: too early', visibility: 'PARTNERS' }, partner);
+    const notShared = await server.gql(
+      ADD_UPDATE,
+      { id: issue.id, body: 'Internal: too early', visibility: 'PARTNERS' },
+      partner,
+    );
     expect(notShared.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     await server.gql(ASSIGN, { id: issue.id, orgs: [server.basics.orgs.youth] }, officer);
-    const internal = await server.gql(ADD_UPDATE, { id: issue.id, body: 'Internal: repeat address', visibility: 'PARTNERS' }, partner);
+    const internal = await server.gql(
+      ADD_UPDATE,
+      { id: issue.id, body: 'Internal: repeat address', visibility: 'PARTNERS' },
+      partner,
+    );
     expect(internal.errors).toBeUndefined();
 
     const forMembers = await readIssue(issue.id, otherPartner);
@@ -401,7 +473,10 @@ describe('addIssueUpdate', () => {
     expect(forMembers.version).toBeGreaterThan(issue.version);
 
     const forPublic = await readIssue(issue.id);
-    expect(forPublic.updates.map((u: { body: string }) => u.body)).toEqual(['We will patrol Friday', 'Assigned to Youth Alliance']);
+    expect(forPublic.updates.map((u: { body: string }) => u.body)).toEqual([
+      'We will patrol Friday',
+      'Assigned to Youth Alliance',
+    ]);
     expect(forPublic.latestUpdate.body).toBe('Assigned to Youth Alliance');
     expect(forPublic.updateCount).toBe(2);
     expect(forPublic.updates[0].author).toBeNull();
@@ -432,7 +507,11 @@ describe('addIssueUpdate', () => {
       new RegExp(`version ${current}\\b`),
     );
     expect(error.extensions?.currentVersion).toBe(current);
-    const ok = await server.gql(ADD_UPDATE, { id: issue.id, body: 'Second', visibility: 'PUBLIC', v: current }, partner);
+    const ok = await server.gql(
+      ADD_UPDATE,
+      { id: issue.id, body: 'Second', visibility: 'PUBLIC', v: current },
+      partner,
+    );
     expect(ok.errors).toBeUndefined();
     const seen = await readIssue(issue.id);
     expect(seen.version).toBe(current + 1);
@@ -461,13 +540,23 @@ describe('supportIssue', () => {
     const results = await Promise.all(Array.from({ length: 10 }, () => server.gql(SUPPORT, { id: issue.id })));
     expect(results.map((r) => r.errors?.[0]?.message ?? 'ok')).toEqual(Array(10).fill('ok'));
     expect((await readIssue(issue.id)).supportersCount).toBe(10);
-    const activity = await sql("select count(*) as n from activity where issue_id = ? and kind = 'ISSUE_SUPPORTED'", [pkOf(issue.id)]);
+    const activity = await sql("select count(*) as n from activity where issue_id = ? and kind = 'ISSUE_SUPPORTED'", [
+      pkOf(issue.id),
+    ]);
     expect(Number(activity[0].n)).toBe(10);
   });
 
   it('refuses a wrong id type with BAD_USER_INPUT and an unknown issue with NOT_FOUND', async () => {
-    await expectRefused(() => server.gql(SUPPORT, { id: server.basics.orgs.youth }), 'BAD_USER_INPUT', /id is not a CommunityIssue id/);
-    await expectRefused(() => server.gql(SUPPORT, { id: globalId('CommunityIssue', 99999) }), 'NOT_FOUND', /Issue not found/);
+    await expectRefused(
+      () => server.gql(SUPPORT, { id: server.basics.orgs.youth }),
+      'BAD_USER_INPUT',
+      /id is not a CommunityIssue id/,
+    );
+    await expectRefused(
+      () => server.gql(SUPPORT, { id: globalId('CommunityIssue', 99999) }),
+      'NOT_FOUND',
+      /Issue not found/,
+    );
   });
 });
 
@@ -544,7 +633,13 @@ describe('privacy of a reported issue', () => {
       'query { issues(filter: { search: "Needles" }) { edges { node { contact location { lat lng address precise } latestUpdate { body } } } } }',
     );
     expect(list.data.issues.edges).toEqual([
-      { node: { contact: null, location: { lat: 45.512, lng: -122.654, address: null, precise: false }, latestUpdate: { body: 'Cleanup scheduled' } } },
+      {
+        node: {
+          contact: null,
+          location: { lat: 45.512, lng: -122.654, address: null, precise: false },
+          latestUpdate: { body: 'Cleanup scheduled' },
+        },
+      },
     ]);
   });
 
@@ -590,7 +685,10 @@ describe('request errors', () => {
     expect(broken.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'GRAPHQL_PARSE_FAILED' });
     const unknown = await server.gql('{ issues(first: 1) { edges { node { passwordHash } } } }');
     expect(unknown.status).toBe(400);
-    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'GRAPHQL_VALIDATION_FAILED' });
+    expect(unknown.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'GRAPHQL_VALIDATION_FAILED',
+    });
     expect(unknown.errors?.[0].message).toMatch(/passwordHash/);
   });
 });

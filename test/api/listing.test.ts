@@ -41,7 +41,11 @@ beforeAll(async () => {
       );
     }
     if (i % 4 === 0) {
-      await server.gql('mutation($id: ID!) { setIssueStatus(id: $id, status: ACKNOWLEDGED) { id } }', { id: issue.id }, officer);
+      await server.gql(
+        'mutation($id: ID!) { setIssueStatus(id: $id, status: ACKNOWLEDGED) { id } }',
+        { id: issue.id },
+        officer,
+      );
     }
     if (i % 7 === 0) {
       await server.gql(
@@ -94,7 +98,9 @@ describe('Query.issues', () => {
     const expected = ids.filter((_, i) => i % 3 === 0 && i % 2 === 0 && i % 4 !== 0);
     expect(totalCount).toBe(expected.length);
     expect(seen.map((n) => n.id).sort()).toEqual([...expected].sort());
-    expect(seen.every((n) => n.status === 'OPEN' && n.category === 'LIGHTING' && n.neighborhood.name === 'Eastside')).toBe(true);
+    expect(
+      seen.every((n) => n.status === 'OPEN' && n.category === 'LIGHTING' && n.neighborhood.name === 'Eastside'),
+    ).toBe(true);
   });
 
   it('filters by organization and by text search', async () => {
@@ -104,18 +110,32 @@ describe('Query.issues', () => {
 
     const search = await walk({ first: 50, filter: { search: 'STREETLIGHT broken' } });
     expect(search.seen.map((n) => n.title).sort()).toEqual(
-      ids.map((_, i) => i).filter((i) => i % 10 === 0).map((i) => `Broken streetlight number ${i}`).sort(),
+      ids
+        .map((_, i) => i)
+        .filter((i) => i % 10 === 0)
+        .map((i) => `Broken streetlight number ${i}`)
+        .sort(),
     );
 
-    const both = await walk({ first: 50, filter: { search: 'streetlight', organizationId: server.basics.orgs.youth, status: ['ACKNOWLEDGED'] } });
-    expect(both.seen.map((n) => n.title).sort()).toEqual(['Broken streetlight number 0', 'Broken streetlight number 20', 'Broken streetlight number 40']);
+    const both = await walk({
+      first: 50,
+      filter: { search: 'streetlight', organizationId: server.basics.orgs.youth, status: ['ACKNOWLEDGED'] },
+    });
+    expect(both.seen.map((n) => n.title).sort()).toEqual([
+      'Broken streetlight number 0',
+      'Broken streetlight number 20',
+      'Broken streetlight number 40',
+    ]);
   });
 
   it('shows members the internal latest update and counts, and the public only public ones', async () => {
     const target = ids[7]; // i=7: one PARTNERS note, no status change
     const q = 'query($id: ID!) { issue(id: $id) { latestUpdate { body visibility } updateCount } }';
     const member = await server.gql(q, { id: target }, officer);
-    expect(member.data.issue).toEqual({ latestUpdate: { body: 'internal note', visibility: 'PARTNERS' }, updateCount: 1 });
+    expect(member.data.issue).toEqual({
+      latestUpdate: { body: 'internal note', visibility: 'PARTNERS' },
+      updateCount: 1,
+    });
     const pub = await server.gql(q, { id: target });
     expect(pub.data.issue).toEqual({ latestUpdate: null, updateCount: 0 });
   });
@@ -153,7 +173,8 @@ describe('Query.issues', () => {
 
 describe('Query.activities', () => {
   it('reads a feed page in a constant number of SQL statements, newest first', async () => {
-    const q = 'query($first: Int!) { activities(first: $first) { seq kind summary actor { name } actorOrganization { name } issue { title neighborhood { name } } event { title } } }';
+    const q =
+      'query($first: Int!) { activities(first: $first) { seq kind summary actor { name } actorOrganization { name } issue { title neighborhood { name } } event { title } } }';
     const knex = (server.app.orm.em.getConnection() as any).getKnex();
     const statements: string[] = [];
     const listener = (query: { sql: string }) => statements.push(query.sql);

@@ -5,7 +5,8 @@ import { startServer, type TestServer } from '../support/server.js';
 import { buildEvent, buildIssue } from '../support/factories.js';
 import { collect, connected } from '../support/live.js';
 
-const ACTIVITY = 'subscription($after: Int) { activity(after: $after) { seq kind summary visibility issue { id title } } }';
+const ACTIVITY =
+  'subscription($after: Int) { activity(after: $after) { seq kind summary visibility issue { id title } } }';
 const ISSUE_CHANGED = `subscription($filter: IssueFilter, $after: Int) {
   issueChanged(filter: $filter, after: $after) { seq kind issue { id title status version contact location { lat lng precise } latestUpdate { body visibility } } }
 }`;
@@ -49,7 +50,11 @@ describe('live stream over graphql-ws', () => {
       partner,
     );
     expect(internal.errors).toBeUndefined();
-    await server.gql('mutation($id: ID!) { setIssueStatus(id: $id, status: ACKNOWLEDGED) { id } }', { id: issue.id }, partner);
+    await server.gql(
+      'mutation($id: ID!) { setIssueStatus(id: $id, status: ACKNOWLEDGED) { id } }',
+      { id: issue.id },
+      partner,
+    );
 
     const officerEvents = await officerFeed.waitFor(4);
     const publicEvents = await publicFeed.waitFor(3);
@@ -59,7 +64,11 @@ describe('live stream over graphql-ws', () => {
       'ISSUE_UPDATE_ADDED',
       'ISSUE_STATUS_CHANGED',
     ]);
-    expect(publicEvents.map((e) => e.activity.kind)).toEqual(['ISSUE_REPORTED', 'ISSUE_ASSIGNED', 'ISSUE_STATUS_CHANGED']);
+    expect(publicEvents.map((e) => e.activity.kind)).toEqual([
+      'ISSUE_REPORTED',
+      'ISSUE_ASSIGNED',
+      'ISSUE_STATUS_CHANGED',
+    ]);
     const seqs = officerEvents.map((e) => e.activity.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     expect(new Set(seqs).size).toBe(seqs.length);
@@ -68,9 +77,14 @@ describe('live stream over graphql-ws', () => {
     // issueChanged: the public never sees the contact, the precise point or the internal note.
     const pub = await publicIssues.waitFor(3);
     const off = await officerIssues.waitFor(4);
-    expect(JSON.stringify(await publicIssues.settle(300))).not.toMatch(/resident@example.org|Internal: talk|45\.512345|12 Elm/);
+    expect(JSON.stringify(await publicIssues.settle(300))).not.toMatch(
+      /resident@example.org|Internal: talk|45\.512345|12 Elm/,
+    );
     expect(pub.every((e) => e.issueChanged.issue.location.precise === false)).toBe(true);
-    expect(off[3].issueChanged.issue).toMatchObject({ status: 'ACKNOWLEDGED', location: { lat: 45.512345, precise: true } });
+    expect(off[3].issueChanged.issue).toMatchObject({
+      status: 'ACKNOWLEDGED',
+      location: { lat: 45.512345, precise: true },
+    });
     expect(off[3].issueChanged.issue.latestUpdate.body).toMatch(/Open → Acknowledged/);
     expect(pub[2].issueChanged.issue.latestUpdate.visibility).toBe('PUBLIC');
     // The officer's agency is not assigned: no contact. The youth partner's is.
@@ -135,13 +149,23 @@ describe('live stream over graphql-ws', () => {
 
   it('filters issueChanged and still reports an issue leaving the filter', async () => {
     const client = server.ws(partner);
-    const openOnly = collect(client, ISSUE_CHANGED, { filter: { status: ['OPEN'], neighborhoodId: server.basics.neighborhoods.west } });
+    const openOnly = collect(client, ISSUE_CHANGED, {
+      filter: { status: ['OPEN'], neighborhoodId: server.basics.neighborhoods.west },
+    });
     await connected(client);
     await new Promise((r) => setTimeout(r, 100));
     await buildIssue(server, { title: 'East, not for this board' });
     const west = await buildIssue(server, { title: 'West one', neighborhoodId: server.basics.neighborhoods.west });
-    await server.gql('mutation($id: ID!) { setIssueStatus(id: $id, status: ACKNOWLEDGED) { id } }', { id: west.id }, officer);
-    await server.gql('mutation($id: ID!) { setIssueStatus(id: $id, status: IN_PROGRESS) { id } }', { id: west.id }, officer);
+    await server.gql(
+      'mutation($id: ID!) { setIssueStatus(id: $id, status: ACKNOWLEDGED) { id } }',
+      { id: west.id },
+      officer,
+    );
+    await server.gql(
+      'mutation($id: ID!) { setIssueStatus(id: $id, status: IN_PROGRESS) { id } }',
+      { id: west.id },
+      officer,
+    );
     await openOnly.waitFor(2);
     // Reported (OPEN) and OPEN → ACKNOWLEDGED match; ACKNOWLEDGED → IN_PROGRESS does not.
     const events = await openOnly.settle(400);
@@ -163,7 +187,9 @@ describe('live stream over graphql-ws', () => {
     await new Promise((r) => setTimeout(r, 100));
     await buildEvent(server, coordinator, { title: 'Partners only', isPublic: false });
     const open = await buildEvent(server, partner, { title: 'Open hoops' });
-    await server.gql('mutation($id: ID!) { rsvpEvent(id: $id, input: { name: "Ana", partySize: 2 }) { id } }', { id: open.id });
+    await server.gql('mutation($id: ID!) { rsvpEvent(id: $id, input: { name: "Ana", partySize: 2 }) { id } }', {
+      id: open.id,
+    });
     const memberEvents = await mem.waitFor(3);
     expect(memberEvents.map((e) => e.eventChanged.event.title)).toEqual(['Partners only', 'Open hoops', 'Open hoops']);
     expect(memberEvents[2].eventChanged).toMatchObject({ kind: 'EVENT_RSVP', event: { rsvpCount: 2 } });

@@ -1,6 +1,7 @@
 import type { TestServer } from './server.js';
 
-export const ISSUE_FIELDS = 'id title status version category supportersCount neighborhood { id name } organizations { id name }';
+export const ISSUE_FIELDS =
+  'id title status version category supportersCount neighborhood { id name } organizations { id name }';
 
 /** Reports an issue as `token` (public when null) and returns it. */
 export async function buildIssue(
@@ -59,12 +60,24 @@ export async function countRows(server: TestServer, table: string): Promise<numb
 
 /** A fingerprint of every table a mutation could touch. */
 export async function snapshotDb(server: TestServer): Promise<Record<string, number | string>> {
-  const tables = ['community_issue', 'issue_update', 'issue_organization', 'shared_event', 'event_rsvp', 'staff_commitment', 'event_cohost', 'event_issue', 'activity'];
+  const tables = [
+    'community_issue',
+    'issue_update',
+    'issue_organization',
+    'shared_event',
+    'event_rsvp',
+    'staff_commitment',
+    'event_cohost',
+    'event_issue',
+    'activity',
+  ];
   const out: Record<string, number | string> = {};
   for (const t of tables) out[t] = await countRows(server, t);
   const em = server.app.orm.em.fork().getConnection();
   const versions = (await em.execute('select id, version, status from community_issue order by id')) as unknown[];
-  const events = (await em.execute('select id, version, status, rsvp_count from shared_event order by id')) as unknown[];
+  const events = (await em.execute(
+    'select id, version, status, rsvp_count from shared_event order by id',
+  )) as unknown[];
   out.issues = JSON.stringify(versions);
   out.events = JSON.stringify(events);
   return out;

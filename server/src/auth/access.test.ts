@@ -9,7 +9,9 @@ describe('access declarations', () => {
     expect(undeclaredOperations(schema)).toEqual([]);
     const roots = [schema.getQueryType()!, schema.getMutationType()!, schema.getSubscriptionType()!];
     const access = Object.fromEntries(
-      roots.flatMap((root) => Object.values(root.getFields()).map((f) => [`${root.name}.${f.name}`, f.extensions.access])),
+      roots.flatMap((root) =>
+        Object.values(root.getFields()).map((f) => [`${root.name}.${f.name}`, f.extensions.access]),
+      ),
     );
     // Spot-check the product's rules: residents report, support and RSVP; triage is for members.
     expect(access['Mutation.reportIssue']).toBe('PUBLIC');

@@ -31,19 +31,15 @@ export class DomainError extends Error {
 
 export const badInput = (field: string, message: string): DomainError =>
   new DomainError(ErrorCode.BAD_USER_INPUT, message, { field });
-export const notFound = (what: string): DomainError =>
-  new DomainError(ErrorCode.NOT_FOUND, `${what} not found`);
-export const forbidden = (message: string): DomainError =>
-  new DomainError(ErrorCode.FORBIDDEN, message);
+export const notFound = (what: string): DomainError => new DomainError(ErrorCode.NOT_FOUND, `${what} not found`);
+export const forbidden = (message: string): DomainError => new DomainError(ErrorCode.FORBIDDEN, message);
 export const unauthenticated = (message = 'Sign in to do this'): DomainError =>
   new DomainError(ErrorCode.UNAUTHENTICATED, message);
 /** A stale `expectedVersion`: names the version the client must reconcile with. */
 export const conflict = (what: string, currentVersion: number): DomainError =>
-  new DomainError(
-    ErrorCode.CONFLICT,
-    `${what} was changed by someone else; it is now at version ${currentVersion}`,
-    { currentVersion },
-  );
+  new DomainError(ErrorCode.CONFLICT, `${what} was changed by someone else; it is now at version ${currentVersion}`, {
+    currentVersion,
+  });
 
 const flattenValidation = (errors: ValidationError[], prefix = ''): { field: string; message: string }[] =>
   errors.flatMap((e) => {

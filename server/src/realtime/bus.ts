@@ -79,9 +79,7 @@ export class ActivityBus {
 
   /** Committed activity with `seq > after`, oldest first. */
   async since(after: number, limit: number): Promise<ActivityEnvelope[]> {
-    const rows = await this.orm.em
-      .fork()
-      .find(Activity, { seq: { $gt: after } }, { orderBy: { seq: 'asc' }, limit });
+    const rows = await this.orm.em.fork().find(Activity, { seq: { $gt: after } }, { orderBy: { seq: 'asc' }, limit });
     return rows.map(toEnvelope);
   }
 

@@ -31,12 +31,9 @@ export interface ChangeOptions {
 async function nextSeq(em: EntityManager): Promise<number> {
   const row = await em
     .getConnection()
-    .execute<{ value: number }>(
-      'update activity_sequence set value = value + 1 where id = 1 returning value',
-      [],
-      'get',
-      em.getTransactionContext(),
-    );
+    .execute<{
+      value: number;
+    }>('update activity_sequence set value = value + 1 where id = 1 returning value', [], 'get', em.getTransactionContext());
   return Number(row.value);
 }
 

@@ -89,14 +89,33 @@ export async function seedDemo(services: Services): Promise<void> {
     for (let s = 0; s < (i * 7) % 6; s++) await services.issues.support(null, id);
     if (spec.assign.length) await services.issues.assign(officer, id, spec.assign.map(orgId), null);
     for (const status of PATH[spec.status]) {
-      const actor = status === IssueStatus.ACKNOWLEDGED || spec.assign.length === 0 ? officer : viewerOfOrg(spec.assign[0]);
-      await services.issues.setStatus(actor, id, status, status === IssueStatus.CLOSED ? 'Duplicate of an earlier report' : null, null);
+      const actor =
+        status === IssueStatus.ACKNOWLEDGED || spec.assign.length === 0 ? officer : viewerOfOrg(spec.assign[0]);
+      await services.issues.setStatus(
+        actor,
+        id,
+        status,
+        status === IssueStatus.CLOSED ? 'Duplicate of an earlier report' : null,
+        null,
+      );
     }
     if (i % 3 === 0) {
-      await services.issues.addUpdate(officer, id, 'An officer will check this on the next patrol.', UpdateVisibility.PUBLIC, null);
+      await services.issues.addUpdate(
+        officer,
+        id,
+        'An officer will check this on the next patrol.',
+        UpdateVisibility.PUBLIC,
+        null,
+      );
     }
     if (spec.assign.length && i % 2 === 0) {
-      await services.issues.addUpdate(viewerOfOrg(spec.assign[0]), id, 'Internal: we know the family involved; handle with care.', UpdateVisibility.PARTNERS, null);
+      await services.issues.addUpdate(
+        viewerOfOrg(spec.assign[0]),
+        id,
+        'Internal: we know the family involved; handle with care.',
+        UpdateVisibility.PARTNERS,
+        null,
+      );
     }
     // Spread the history over the past weeks so ages and trust metrics look real.
     const reportedAt = new Date(Date.now() - spec.daysAgo * DAY - (i % 10) * 3600_000);
@@ -140,15 +159,21 @@ export async function seedDemo(services: Services): Promise<void> {
     const id = toGlobalId('SharedEvent', event.pk);
     for (const s of spec.staff) await services.events.commitStaff(coordinator, id, s.count, orgId(s.org), null, null);
     for (let r = 0; r < spec.rsvps; r++) {
-      await services.events.rsvp(null, id, { name: RESIDENT_NAMES[(e + r) % RESIDENT_NAMES.length], email: null, partySize: 1 + (r % 3) });
+      await services.events.rsvp(null, id, {
+        name: RESIDENT_NAMES[(e + r) % RESIDENT_NAMES.length],
+        email: null,
+        partySize: 1 + (r % 3),
+      });
     }
     if (spec.inDays < 0) {
       const startsAt = new Date(Date.now() + spec.inDays * DAY);
-      await orm.em.fork().nativeUpdate(
-        SharedEvent,
-        { pk: event.pk },
-        { startsAt, endsAt: new Date(startsAt.getTime() + spec.hours * 3600_000), status: EventStatus.DONE },
-      );
+      await orm.em
+        .fork()
+        .nativeUpdate(
+          SharedEvent,
+          { pk: event.pk },
+          { startsAt, endsAt: new Date(startsAt.getTime() + spec.hours * 3600_000), status: EventStatus.DONE },
+        );
     } else if (e % 2 === 0) {
       await services.events.update(host, id, { status: EventStatus.CONFIRMED }, null);
     }

@@ -26,8 +26,12 @@ interface IssueState {
  * it, so a board filtered to OPEN hears about the issue that just left OPEN.
  */
 export function issueAccept(orm: MikroORM, viewer: Viewer | null, filter: IssueFilter | null | undefined): Accept {
-  const neighborhood = filter?.neighborhoodId ? pkOf(filter.neighborhoodId, 'Neighborhood', 'filter.neighborhoodId') : null;
-  const organization = filter?.organizationId ? pkOf(filter.organizationId, 'Organization', 'filter.organizationId') : null;
+  const neighborhood = filter?.neighborhoodId
+    ? pkOf(filter.neighborhoodId, 'Neighborhood', 'filter.neighborhoodId')
+    : null;
+  const organization = filter?.organizationId
+    ? pkOf(filter.organizationId, 'Organization', 'filter.organizationId')
+    : null;
   const search = filter?.search?.trim().toLowerCase() ?? '';
   if (search.length > 200) throw badInput('filter.search', 'search must be at most 200 characters');
   const words = search ? search.split(/\s+/).slice(0, 8) : [];
@@ -47,15 +51,21 @@ export function issueAccept(orm: MikroORM, viewer: Viewer | null, filter: IssueF
     };
     if (!matches(snap) && !matches(previous)) return false;
     if (words.length === 0) return true;
-    const issue = await orm.em.fork().findOne(CommunityIssue, { pk: envelope.issue }, { fields: ['title', 'description'] });
+    const issue = await orm.em
+      .fork()
+      .findOne(CommunityIssue, { pk: envelope.issue }, { fields: ['title', 'description'] });
     const text = `${issue?.title ?? ''} ${issue?.description ?? ''}`.toLowerCase();
     return words.every((w) => text.includes(w));
   };
 }
 
 export function eventAccept(viewer: Viewer | null, filter: EventFilter | null | undefined): Accept {
-  const neighborhood = filter?.neighborhoodId ? pkOf(filter.neighborhoodId, 'Neighborhood', 'filter.neighborhoodId') : null;
-  const organization = filter?.organizationId ? pkOf(filter.organizationId, 'Organization', 'filter.organizationId') : null;
+  const neighborhood = filter?.neighborhoodId
+    ? pkOf(filter.neighborhoodId, 'Neighborhood', 'filter.neighborhoodId')
+    : null;
+  const organization = filter?.organizationId
+    ? pkOf(filter.organizationId, 'Organization', 'filter.organizationId')
+    : null;
   const matches = (s: EventSnapshot) =>
     (!filter?.status?.length || filter.status.includes(s.status)) &&
     (!filter?.kind || filter.kind === s.kind) &&

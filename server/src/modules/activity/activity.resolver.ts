@@ -1,4 +1,14 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  FieldResolver,
+  Int,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+  type SubscribeResolverData,
+} from 'type-graphql';
 import { Public } from '../../auth/access.js';
 import type { Context } from '../../context.js';
 import { badInput } from '../../common/errors.js';
@@ -103,24 +113,36 @@ export class ActivityResolver {
   @FieldResolver(() => Member, { nullable: true, description: 'Who did it; members only.' })
   actor(@Root() item: ActivityItem, @Ctx() ctx: Context): Promise<Member | null> {
     if (!ctx.viewer || item.envelope.actor == null) return Promise.resolve(null);
-    return item.em.getReference(Member, item.envelope.actor, { wrapped: true }).load().then((m) => m ?? null);
+    return item.em
+      .getReference(Member, item.envelope.actor, { wrapped: true })
+      .load()
+      .then((m) => m ?? null);
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The organization that did it.' })
   actorOrganization(@Root() item: ActivityItem): Promise<Organization | null> {
     if (item.envelope.actorOrganization == null) return Promise.resolve(null);
-    return item.em.getReference(Organization, item.envelope.actorOrganization, { wrapped: true }).load().then((o) => o ?? null);
+    return item.em
+      .getReference(Organization, item.envelope.actorOrganization, { wrapped: true })
+      .load()
+      .then((o) => o ?? null);
   }
 
   @FieldResolver(() => CommunityIssue, { nullable: true })
   issue(@Root() item: ActivityItem): Promise<CommunityIssue | null> {
     if (item.envelope.issue == null) return Promise.resolve(null);
-    return item.em.getReference(CommunityIssue, item.envelope.issue, { wrapped: true }).load().then((i) => i ?? null);
+    return item.em
+      .getReference(CommunityIssue, item.envelope.issue, { wrapped: true })
+      .load()
+      .then((i) => i ?? null);
   }
 
   @FieldResolver(() => SharedEvent, { nullable: true })
   event(@Root() item: ActivityItem): Promise<SharedEvent | null> {
     if (item.envelope.event == null) return Promise.resolve(null);
-    return item.em.getReference(SharedEvent, item.envelope.event, { wrapped: true }).load().then((e) => e ?? null);
+    return item.em
+      .getReference(SharedEvent, item.envelope.event, { wrapped: true })
+      .load()
+      .then((e) => e ?? null);
   }
 }

@@ -89,7 +89,14 @@ export class EventResolver {
     @Arg('note', () => String, { nullable: true }) note?: string,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
-    const event = await ctx.services.events.commitStaff(ctx.viewer!, eventId, count, organizationId, note, expectedVersion);
+    const event = await ctx.services.events.commitStaff(
+      ctx.viewer!,
+      eventId,
+      count,
+      organizationId,
+      note,
+      expectedVersion,
+    );
     return reload(ctx, event);
   }
 
@@ -119,7 +126,7 @@ export class EventResolver {
     return (await event.issues.load()).getItems();
   }
 
-  @FieldResolver(() => [EventRsvp], { description: "Who is coming; members only (empty for the public)." })
+  @FieldResolver(() => [EventRsvp], { description: 'Who is coming; members only (empty for the public).' })
   async rsvps(@Root() event: SharedEvent, @Ctx() ctx: Context): Promise<EventRsvp[]> {
     if (!ctx.viewer) return [];
     return (await event.rsvps.load()).getItems();

@@ -31,8 +31,7 @@ export function eventSnapshot(event: SharedEvent): EventSnapshot {
   };
 }
 
-const visibilityOf = (event: SharedEvent) =>
-  event.isPublic ? ActivityVisibility.PUBLIC : ActivityVisibility.MEMBERS;
+const visibilityOf = (event: SharedEvent) => (event.isPublic ? ActivityVisibility.PUBLIC : ActivityVisibility.MEMBERS);
 
 /** Planning shared events: hosting, co-hosting, RSVPs and staff. */
 export class EventService {
@@ -193,7 +192,8 @@ export class EventService {
   ): Promise<SharedEvent> {
     const pk = pkOf(eventId, 'SharedEvent', 'eventId');
     const orgPk = organizationId ? pkOf(organizationId, 'Organization', 'organizationId') : viewer.organizationPk;
-    if (!Number.isInteger(count) || count < 0 || count > 500) throw badInput('count', 'count must be between 0 and 500');
+    if (!Number.isInteger(count) || count < 0 || count > 500)
+      throw badInput('count', 'count must be between 0 and 500');
     const text = note?.trim() || null;
     if (text && text.length > 500) throw badInput('note', 'note must be at most 500 characters');
     if (orgPk !== viewer.organizationPk && viewer.role !== Role.COORDINATOR) {
@@ -255,7 +255,8 @@ export class EventService {
     if (!viewer) where.isPublic = true;
     if (filter?.status?.length) where.status = { $in: filter.status };
     if (filter?.kind) where.kind = filter.kind;
-    if (filter?.neighborhoodId) where.neighborhood = pkOf(filter.neighborhoodId, 'Neighborhood', 'filter.neighborhoodId');
+    if (filter?.neighborhoodId)
+      where.neighborhood = pkOf(filter.neighborhoodId, 'Neighborhood', 'filter.neighborhoodId');
     if (filter?.organizationId) {
       const org = pkOf(filter.organizationId, 'Organization', 'filter.organizationId');
       where.$or = [{ host: org }, { coHosts: { pk: org } }];
@@ -324,9 +325,12 @@ async function neighborhoodRef(em: EntityManager, id: string) {
 }
 
 async function coHosts(em: EntityManager, ids: string[], hostPk: number): Promise<Organization[]> {
-  const pks = [...new Set(ids.map((id) => pkOf(id, 'Organization', 'coHostOrganizationIds')))].filter((pk) => pk !== hostPk);
+  const pks = [...new Set(ids.map((id) => pkOf(id, 'Organization', 'coHostOrganizationIds')))].filter(
+    (pk) => pk !== hostPk,
+  );
   const found = await em.find(Organization, { pk: { $in: pks } });
-  if (found.length !== pks.length) throw badInput('coHostOrganizationIds', 'coHostOrganizationIds names an organization that does not exist');
+  if (found.length !== pks.length)
+    throw badInput('coHostOrganizationIds', 'coHostOrganizationIds names an organization that does not exist');
   return found;
 }
 

@@ -1,4 +1,14 @@
-import { Entity, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Ref, type Rel, PrimaryKeyProp } from '@mikro-orm/core';
+import {
+  Entity,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  Unique,
+  type Opt,
+  type Ref,
+  type Rel,
+  PrimaryKeyProp,
+} from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DateTime } from '../../common/scalars.js';
 import { Member } from '../members/member.entity.js';

@@ -1,4 +1,15 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Opt, type Ref, type Rel, PrimaryKeyProp } from '@mikro-orm/core';
+import {
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  PrimaryKey,
+  Property,
+  type Opt,
+  type Ref,
+  type Rel,
+  PrimaryKeyProp,
+} from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTime } from '../../common/scalars.js';
 import { Node, toGlobalId } from '../../common/relay.js';

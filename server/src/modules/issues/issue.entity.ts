@@ -10,7 +10,8 @@ import {
   Property,
   type Opt,
   type Ref,
-  type Rel, PrimaryKeyProp
+  type Rel,
+  PrimaryKeyProp,
 } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTime } from '../../common/scalars.js';

@@ -67,4 +67,3 @@ export enum IssueOrder {
   SUPPORTERS_DESC = 'SUPPORTERS_DESC',
 }
 registerEnumType(IssueOrder, { name: 'IssueOrder' });
-

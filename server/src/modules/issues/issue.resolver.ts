@@ -161,4 +161,3 @@ export class IssueUpdateResolver {
     return author ? ((await author.organization.load()) ?? null) : null;
   }
 }
-

@@ -140,7 +140,8 @@ export class IssueService {
     expectedVersion: number | null | undefined,
   ): Promise<CommunityIssue> {
     const pk = pkOf(id, 'CommunityIssue', 'id');
-    if (organizationIds.length > 20) throw badInput('organizationIds', 'organizationIds may name at most 20 organizations');
+    if (organizationIds.length > 20)
+      throw badInput('organizationIds', 'organizationIds may name at most 20 organizations');
     const orgPks = [...new Set(organizationIds.map((o) => pkOf(o, 'Organization', 'organizationIds')))];
     return runChange(this.orm, this.bus, async (em, record) => {
       const issue = await this.loadForTriage(em, viewer, pk, expectedVersion);
@@ -187,33 +188,38 @@ export class IssueService {
     const pk = pkOf(issueId, 'CommunityIssue', 'issueId');
     const text = body.trim();
     if (text.length < 1 || text.length > NOTE_MAX) throw badInput('body', `body must be 1 to ${NOTE_MAX} characters`);
-    return runChange(this.orm, this.bus, async (em, record) => {
-      // Anyone signed in may comment publicly; internal notes are triage, so partners add them
-      // only to issues shared with their organization.
-      const issue =
-        visibility === UpdateVisibility.PARTNERS
-          ? await this.loadForTriage(em, viewer, pk, expectedVersion)
-          : await this.load(em, pk, expectedVersion);
-      issue.updatedAt = new Date();
-      const update = em.create(IssueUpdate, {
-        issue,
-        author: em.getReference(Member, viewer.memberPk, { wrapped: true }),
-        kind: IssueUpdateKind.COMMENT,
-        body: text,
-        visibility,
-      });
-      const internal = visibility === UpdateVisibility.PARTNERS;
-      record({
-        kind: ActivityKind.ISSUE_UPDATE_ADDED,
-        visibility: internal ? ActivityVisibility.MEMBERS : ActivityVisibility.PUBLIC,
-        summary: internal ? `${issue.title}: internal note added` : `${issue.title}: update posted`,
-        actor: viewer.memberPk,
-        actorOrganization: viewer.organizationPk,
-        issue,
-        snapshot: () => ({ issue: issueSnapshot(issue) }),
-      });
-      return update;
-    }, { retryOnConflict: expectedVersion == null });
+    return runChange(
+      this.orm,
+      this.bus,
+      async (em, record) => {
+        // Anyone signed in may comment publicly; internal notes are triage, so partners add them
+        // only to issues shared with their organization.
+        const issue =
+          visibility === UpdateVisibility.PARTNERS
+            ? await this.loadForTriage(em, viewer, pk, expectedVersion)
+            : await this.load(em, pk, expectedVersion);
+        issue.updatedAt = new Date();
+        const update = em.create(IssueUpdate, {
+          issue,
+          author: em.getReference(Member, viewer.memberPk, { wrapped: true }),
+          kind: IssueUpdateKind.COMMENT,
+          body: text,
+          visibility,
+        });
+        const internal = visibility === UpdateVisibility.PARTNERS;
+        record({
+          kind: ActivityKind.ISSUE_UPDATE_ADDED,
+          visibility: internal ? ActivityVisibility.MEMBERS : ActivityVisibility.PUBLIC,
+          summary: internal ? `${issue.title}: internal note added` : `${issue.title}: update posted`,
+          actor: viewer.memberPk,
+          actorOrganization: viewer.organizationPk,
+          issue,
+          snapshot: () => ({ issue: issueSnapshot(issue) }),
+        });
+        return update;
+      },
+      { retryOnConflict: expectedVersion == null },
+    );
   }
 
   /** "Me too": anyone may add their support. Concurrent supports are retried, never lost. */
@@ -265,14 +271,19 @@ export class IssueService {
     if (!filter) return where;
     if (filter.status?.length) where.status = { $in: filter.status };
     if (filter.category) where.category = filter.category;
-    if (filter.neighborhoodId) where.neighborhood = pkOf(filter.neighborhoodId, 'Neighborhood', 'filter.neighborhoodId');
+    if (filter.neighborhoodId)
+      where.neighborhood = pkOf(filter.neighborhoodId, 'Neighborhood', 'filter.neighborhoodId');
     if (filter.organizationId) {
       where.organizations = { pk: pkOf(filter.organizationId, 'Organization', 'filter.organizationId') };
     }
     const search = filter.search?.trim();
     if (search) {
       // LIKE wildcards are dropped rather than escaped: SQLite and PostgreSQL escape differently.
-      const words = search.replace(/[\\%_]/g, ' ').split(/\s+/).filter(Boolean).slice(0, 8);
+      const words = search
+        .replace(/[\\%_]/g, ' ')
+        .split(/\s+/)
+        .filter(Boolean)
+        .slice(0, 8);
       const op = this.caseInsensitiveLike;
       where.$and = words.map((word) => ({
         $or: [{ title: { [op]: `%${word}%` } }, { description: { [op]: `%${word}%` } }],
@@ -286,7 +297,11 @@ export class IssueService {
    * time anyway): concurrent changes queue and each sees the one before, instead of clashing
    * on the version. A stale `expectedVersion` is still a CONFLICT.
    */
-  private async load(em: EntityManager, pk: number, expectedVersion: number | null | undefined): Promise<CommunityIssue> {
+  private async load(
+    em: EntityManager,
+    pk: number,
+    expectedVersion: number | null | undefined,
+  ): Promise<CommunityIssue> {
     const issue = await em.findOne(
       CommunityIssue,
       { pk },
@@ -311,4 +326,3 @@ export class IssueService {
     return issue;
   }
 }
-
