@@ -29,11 +29,8 @@ export interface ChangeOptions {
 
 /** Next gapless seq: the row lock it takes is held until commit, so seq order is commit order. */
 async function nextSeq(em: EntityManager): Promise<number> {
-  const row = await em
-    .getConnection()
-    .execute<{
-      value: number;
-    }>('update activity_sequence set value = value + 1 where id = 1 returning value', [], 'get', em.getTransactionContext());
+  const sql = 'update activity_sequence set value = value + 1 where id = 1 returning value';
+  const row: { value: number } = await em.getConnection().execute(sql, [], 'get', em.getTransactionContext());
   return Number(row.value);
 }
 
