@@ -1,20 +1,6 @@
-import { ConfigError, loadConfig } from './config.js';
-import { bootstrap } from './app.js';
+import { serve } from './serve.js';
 
-/** Production entry: `pnpm start`. */
-try {
-  const app = await bootstrap({ config: loadConfig() });
+/** Production entry: `pnpm start`. Never seeds anything. */
+await serve((app) => {
   console.log(`Bridgeboard is running at ${app.url} (GraphQL and WebSocket at ${app.url}/graphql)`);
-  const stop = async () => {
-    await app.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(`Configuration error: ${error.message}`);
-    process.exit(2);
-  }
-  throw error;
-}
+});

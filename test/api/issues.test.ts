@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectRefused as refused, sqlOf, theError } from '../support/assert.js';
 import { startServer, type GqlResult, type TestServer } from '../support/server.js';
 import { buildIssue, snapshotDb } from '../support/factories.js';
 
@@ -58,29 +59,10 @@ const readIssue = async (id: string, token: string | null = null) => {
   return res.data.issue;
 };
 
-const sql = (query: string, params: unknown[] = []) =>
-  server.app.orm.em.fork().getConnection().execute(query, params) as Promise<Record<string, unknown>[]>;
+const sql = sqlOf(() => server);
 
-/** The one error a client got: its code, a human message, no internals, no 5xx. */
-function theError(res: GqlResult) {
-  expect(res.errors, `expected an error, got ${JSON.stringify(res.data)}`).toHaveLength(1);
-  const [error] = res.errors!;
-  expect(res.status).toBeLessThan(500);
-  expect(error.extensions?.stacktrace).toBeUndefined();
-  expect(error.message).not.toMatch(/\bat .*\.(ts|js):\d+|Internal server error|select |insert |update /i);
-  return error;
-}
-
-/** Runs a call that must be refused with `code` (and a message matching `message`) and change nothing. */
-async function expectRefused(run: () => Promise<GqlResult>, code: string, message?: RegExp) {
-  const before = await snapshotDb(server);
-  const res = await run();
-  const error = theError(res);
-  expect(error.extensions?.code, error.message).toBe(code);
-  if (message) expect(error.message).toMatch(message);
-  expect(await snapshotDb(server)).toEqual(before);
-  return error;
-}
+const expectRefused = (run: () => Promise<GqlResult>, code: string, message?: RegExp) =>
+  refused(server, run, code, message);
 
 describe('reportIssue', () => {
   it('refuses a forged token instead of treating the caller as a resident', async () => {

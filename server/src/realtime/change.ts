@@ -54,13 +54,9 @@ export async function runChange<T>(
         const envelopes: ActivityEnvelope[] = [];
         // Seqs are taken last, so the lock is held only for the final insert and commit.
         for (const spec of specs) {
-          const seq = await nextSeq(em);
-          const at = new Date();
-          const snapshot = spec.snapshot();
-          const subjectVersion = spec.issue?.version ?? spec.event?.version ?? null;
-          em.create(Activity, {
-            seq,
-            at,
+          const envelope: ActivityEnvelope = {
+            seq: await nextSeq(em),
+            at: new Date().toISOString(),
             kind: spec.kind,
             visibility: spec.visibility,
             summary: spec.summary,
@@ -68,22 +64,11 @@ export async function runChange<T>(
             actorOrganization: spec.actorOrganization,
             issue: spec.issue?.pk ?? null,
             event: spec.event?.pk ?? null,
-            subjectVersion,
-            snapshot,
-          });
-          envelopes.push({
-            seq,
-            at: at.toISOString(),
-            kind: spec.kind,
-            visibility: spec.visibility,
-            summary: spec.summary,
-            actor: spec.actor,
-            actorOrganization: spec.actorOrganization,
-            issue: spec.issue?.pk ?? null,
-            event: spec.event?.pk ?? null,
-            subjectVersion,
-            snapshot,
-          });
+            subjectVersion: spec.issue?.version ?? spec.event?.version ?? null,
+            snapshot: spec.snapshot(),
+          };
+          em.create(Activity, { ...envelope, at: new Date(envelope.at) });
+          envelopes.push(envelope);
         }
         await em.flush();
         return { result, envelopes };
