@@ -14,6 +14,11 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       { resolve: { alias }, test: { name: 'unit', include: ['server/src/**/*.test.ts'] } },
+      // The board's components, rendered with Testing Library in jsdom.
+      {
+        resolve: { alias },
+        test: { name: 'web', include: ['web/src/**/*.test.{ts,tsx}'], environment: 'jsdom' },
+      },
       ...databases.map((db) => ({
         resolve: { alias },
         test: {

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApolloProvider } from '@apollo/client/react';
-import { Board } from '../features/board/components/Board.js';
+import { BrowserRouter } from 'react-router';
+import { AppNav } from './AppNav.js';
+import { AppRoutes } from './AppRoutes.js';
 import { SignedInAs } from '../features/session/components/SignedInAs.js';
 import { SignInForm } from '../features/session/components/SignInForm.js';
 import { createApolloSession, type ApolloSession } from './apollo.js';
@@ -54,26 +56,29 @@ export function App() {
   if (!session) return null;
 
   return (
-    <ConnectionContext.Provider value={session.monitor}>
-      <ApolloProvider client={session.apollo.client} key={session.id}>
-        <div className="app">
-          <header className="app-header">
-            <div className="app-header__brand">
-              <h1>Bridgeboard</h1>
-              <ConnectionIndicator />
-            </div>
-            {session.token ? <SignedInAs onSignOut={() => signOut(null)} /> : <SignInForm onSignedIn={signIn} />}
-          </header>
-          {notice && (
-            <p className="notice" role="status">
-              {notice}
-            </p>
-          )}
-          <main className="app-main">
-            <Board />
-          </main>
-        </div>
-      </ApolloProvider>
-    </ConnectionContext.Provider>
+    <BrowserRouter>
+      <ConnectionContext.Provider value={session.monitor}>
+        <ApolloProvider client={session.apollo.client} key={session.id}>
+          <div className="app">
+            <header className="app-header">
+              <div className="app-header__brand">
+                <h1>Bridgeboard</h1>
+                <ConnectionIndicator />
+              </div>
+              {session.token ? <SignedInAs onSignOut={() => signOut(null)} /> : <SignInForm onSignedIn={signIn} />}
+            </header>
+            {notice && (
+              <p className="notice" role="status">
+                {notice}
+              </p>
+            )}
+            <AppNav signedIn={Boolean(session.token)} />
+            <main className="app-main">
+              <AppRoutes signedIn={Boolean(session.token)} />
+            </main>
+          </div>
+        </ApolloProvider>
+      </ConnectionContext.Provider>
+    </BrowserRouter>
   );
 }

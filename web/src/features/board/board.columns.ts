@@ -1,4 +1,4 @@
-import type { IssueStatus } from '../../graphql/schema.types.js';
+import type { IssueStatus } from '../../graphql/generated/graphql.js';
 import type { BoardIssue } from './graphql/fragments/boardIssue.fragment.js';
 
 export interface BoardColumnSpec {

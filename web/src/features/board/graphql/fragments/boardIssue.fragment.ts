@@ -1,19 +1,10 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { IssueCategory, IssueStatus } from '../../../../graphql/schema.types.js';
+import { graphql } from '../../../../graphql/generated/index.js';
+import type { BoardIssueFragment } from '../../../../graphql/generated/graphql.js';
 
 /** What a card on the board shows. `version` lets live changes be reconciled in order. */
-export interface BoardIssue {
-  __typename: 'CommunityIssue';
-  id: string;
-  title: string;
-  status: IssueStatus;
-  category: IssueCategory;
-  neighborhood: { __typename: 'Neighborhood'; id: string; name: string };
-  supportersCount: number;
-  version: number;
-}
+export type BoardIssue = BoardIssueFragment;
 
-export const BOARD_ISSUE_FRAGMENT: TypedDocumentNode<BoardIssue> = gql`
+export const BOARD_ISSUE_FRAGMENT = graphql(`
   fragment BoardIssue on CommunityIssue {
     id
     title
@@ -26,4 +17,4 @@ export const BOARD_ISSUE_FRAGMENT: TypedDocumentNode<BoardIssue> = gql`
     supportersCount
     version
   }
-`;
+`);

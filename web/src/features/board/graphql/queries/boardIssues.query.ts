@@ -1,23 +1,10 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { IssueStatus } from '../../../../graphql/schema.types.js';
-import { BOARD_ISSUE_FRAGMENT, type BoardIssue } from '../fragments/boardIssue.fragment.js';
+import { graphql } from '../../../../graphql/generated/index.js';
+import type { BoardIssuesQueryVariables } from '../../../../graphql/generated/graphql.js';
 
-export interface BoardIssuesData {
-  issues: {
-    __typename: 'IssueConnection';
-    totalCount: number;
-    edges: { __typename: 'IssueEdge'; cursor: string; node: BoardIssue }[];
-    pageInfo: { __typename: 'PageInfo'; hasNextPage: boolean; endCursor: string | null };
-  };
-}
-
-export interface BoardIssuesVariables {
-  statuses: IssueStatus[];
-  first: number;
-}
+export type BoardIssuesVariables = BoardIssuesQueryVariables;
 
 /** The newest issues in the board's columns. */
-export const BOARD_ISSUES_QUERY: TypedDocumentNode<BoardIssuesData, BoardIssuesVariables> = gql`
+export const BOARD_ISSUES_QUERY = graphql(`
   query BoardIssues($statuses: [IssueStatus!]!, $first: Int!) {
     issues(filter: { status: $statuses }, first: $first) {
       totalCount
@@ -33,5 +20,4 @@ export const BOARD_ISSUES_QUERY: TypedDocumentNode<BoardIssuesData, BoardIssuesV
       }
     }
   }
-  ${BOARD_ISSUE_FRAGMENT}
-`;
+`);

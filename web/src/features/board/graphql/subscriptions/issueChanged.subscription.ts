@@ -1,25 +1,13 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { ActivityKind, IssueStatus } from '../../../../graphql/schema.types.js';
-import { BOARD_ISSUE_FRAGMENT, type BoardIssue } from '../fragments/boardIssue.fragment.js';
+import { graphql } from '../../../../graphql/generated/index.js';
+import type { IssueChangedSubscriptionVariables } from '../../../../graphql/generated/graphql.js';
 
-export interface IssueChangedData {
-  issueChanged: {
-    __typename: 'IssueChange';
-    seq: number;
-    kind: ActivityKind;
-    issue: BoardIssue;
-  };
-}
-
-export interface IssueChangedVariables {
-  statuses: IssueStatus[];
-}
+export type IssueChangedVariables = IssueChangedSubscriptionVariables;
 
 /**
  * Changes to issues in the board's columns. The server matches the filter before or after
  * the change, so an issue leaving the board (e.g. CLOSED) is delivered too.
  */
-export const ISSUE_CHANGED_SUBSCRIPTION: TypedDocumentNode<IssueChangedData, IssueChangedVariables> = gql`
+export const ISSUE_CHANGED_SUBSCRIPTION = graphql(`
   subscription IssueChanged($statuses: [IssueStatus!]!) {
     issueChanged(filter: { status: $statuses }) {
       seq
@@ -29,5 +17,4 @@ export const ISSUE_CHANGED_SUBSCRIPTION: TypedDocumentNode<IssueChangedData, Iss
       }
     }
   }
-  ${BOARD_ISSUE_FRAGMENT}
-`;
+`);

@@ -1,18 +1,7 @@
-import { gql, type TypedDocumentNode } from '@apollo/client';
-import type { Role } from '../../../../graphql/schema.types.js';
-
-export interface ViewerData {
-  viewer: {
-    __typename: 'Member';
-    id: string;
-    name: string;
-    role: Role;
-    organization: { __typename: 'Organization'; id: string; name: string };
-  } | null;
-}
+import { graphql } from '../../../../graphql/generated/index.js';
 
 /** Who is signed in (null for the public). */
-export const VIEWER_QUERY: TypedDocumentNode<ViewerData, Record<string, never>> = gql`
+export const VIEWER_QUERY = graphql(`
   query Viewer {
     viewer {
       id
@@ -24,4 +13,4 @@ export const VIEWER_QUERY: TypedDocumentNode<ViewerData, Record<string, never>> 
       }
     }
   }
-`;
+`);
