@@ -22,7 +22,9 @@ for (const file of Object.keys(after)) if (!(file in before)) fs.rmSync(path.joi
 
 if (run.status !== 0) process.exit(run.status ?? 1);
 if (changed.length > 0) {
-  console.error(`web/src/graphql/generated is out of date (${changed.join(', ')}): run \`pnpm codegen\` and commit it.`);
+  console.error(
+    `web/src/graphql/generated is out of date (${changed.join(', ')}): run \`pnpm codegen\` and commit it.`,
+  );
   process.exit(1);
 }
 console.log('web/src/graphql/generated matches the schema and operations.');

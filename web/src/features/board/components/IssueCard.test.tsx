@@ -6,7 +6,6 @@ import type { BoardIssue } from '../graphql/fragments/boardIssue.fragment.js';
 afterEach(cleanup);
 
 const issue: BoardIssue = {
-  __typename: 'CommunityIssue',
   id: 'Q29tbXVuaXR5SXNzdWU6MQ',
   title: 'Streetlight out on Alder & 12th',
   status: 'OPEN',
