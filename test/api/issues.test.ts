@@ -285,6 +285,12 @@ describe('setIssueStatus', () => {
       new RegExp(`version ${current}\\b`),
     );
     expect(error.extensions?.currentVersion).toBe(current);
+    // It says who changed what, so the refused person knows what to reconcile with.
+    expect(error.message).toMatch(/changed by Oscar Officer \(Two officers at once: Open → Acknowledged\)/);
+    expect(error.extensions).toMatchObject({
+      changedBy: 'Oscar Officer',
+      change: 'Two officers at once: Open → Acknowledged',
+    });
 
     const ok = await server.gql(SET_STATUS, { id: issue.id, status: 'IN_PROGRESS', v: current }, coordinator);
     expect(ok.errors).toBeUndefined();

@@ -1,5 +1,6 @@
 import { LockMode, ref, type EntityManager, type FilterQuery, type MikroORM } from '@mikro-orm/core';
-import { badInput, conflict, forbidden, notFound } from '../../common/errors.js';
+import { badInput, forbidden, notFound } from '../../common/errors.js';
+import { staleVersion } from '../activity/last-change.js';
 import { checkCursor, pageSize, pkOf } from '../../common/relay.js';
 import { Role } from '../../auth/roles.js';
 import { isStaff, type Viewer } from '../../auth/viewer.js';
@@ -207,7 +208,9 @@ export class EventService {
         // finds the first's row instead of inserting a duplicate of it.
         const event = await lockEvent(em, pk);
         if (!event) throw notFound('Event');
-        if (expectedVersion != null && event.version !== expectedVersion) throw conflict('This event', event.version);
+        if (expectedVersion != null && event.version !== expectedVersion) {
+          throw await staleVersion(em, { event: event.pk }, event.version);
+        }
         if (event.status === EventStatus.CANCELLED || event.status === EventStatus.DONE) {
           throw badInput('eventId', 'Staff can be committed only to planned or confirmed events');
         }
@@ -289,7 +292,9 @@ export class EventService {
     if (!EventService.canEdit(viewer, event)) {
       throw forbidden('Only the host and co-host organizations (or officers) may change this event');
     }
-    if (expectedVersion != null && event.version !== expectedVersion) throw conflict('This event', event.version);
+    if (expectedVersion != null && event.version !== expectedVersion) {
+      throw await staleVersion(em, { event: event.pk }, event.version);
+    }
     return event;
   }
 

@@ -1,5 +1,6 @@
 import { LockMode, type EntityManager, type FilterQuery, type MikroORM, type QueryOrderMap } from '@mikro-orm/core';
-import { conflict, badInput, forbidden, notFound } from '../../common/errors.js';
+import { badInput, forbidden, notFound } from '../../common/errors.js';
+import { staleVersion } from '../activity/last-change.js';
 import { checkCursor, pageSize, pkOf } from '../../common/relay.js';
 import { isStaff, type Viewer } from '../../auth/viewer.js';
 import type { ActivityBus } from '../../realtime/bus.js';
@@ -308,7 +309,9 @@ export class IssueService {
       { populate: ['organizations'], lockMode: LockMode.PESSIMISTIC_WRITE },
     );
     if (!issue) throw notFound('Issue');
-    if (expectedVersion != null && issue.version !== expectedVersion) throw conflict('This issue', issue.version);
+    if (expectedVersion != null && issue.version !== expectedVersion) {
+      throw await staleVersion(em, { issue: issue.pk }, issue.version);
+    }
     return issue;
   }
 
