@@ -13,13 +13,15 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { resolve: { alias }, test: { name: 'unit', include: ['server/src/**/*.test.ts'] } },
+      { extends: true, resolve: { alias }, test: { name: 'unit', include: ['server/src/**/*.test.ts'] } },
       // The board's components, rendered with Testing Library in jsdom.
       {
+        extends: true,
         resolve: { alias },
         test: { name: 'web', include: ['web/src/**/*.test.{ts,tsx}'], environment: 'jsdom' },
       },
       ...databases.map((db) => ({
+        extends: true as const,
         resolve: { alias },
         test: {
           name: db,

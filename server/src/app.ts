@@ -19,9 +19,10 @@ import { createLoaders, type Context, type Services } from './context.js';
 import { TokenService, loadOrCreateSetting } from './auth/tokens.js';
 import { viewerFromAuthorization, type Viewer } from './auth/viewer.js';
 import { ActivityBus } from './realtime/bus.js';
-import { LocalTransport, RedisTransport } from './realtime/transport.js';
+import { transports } from './realtime/transport.js';
 import { IssueService } from './modules/issues/issue.service.js';
 import { EventService } from './modules/events/event.service.js';
+import { PresenceService } from './modules/presence/presence.service.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -66,10 +67,13 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
   };
   try {
     const streamId = await loadOrCreateSetting(orm, 'stream_id', () => randomUUID());
-    const transport = config.redisUrl ? new RedisTransport(config.redisUrl, streamId) : new LocalTransport();
-    const bus = new ActivityBus(orm, transport, { pollIntervalMs });
+    const channels = transports(config.redisUrl, streamId);
+    const bus = new ActivityBus(orm, channels.open('activity'), { pollIntervalMs });
     closers.push(() => bus.close());
     await bus.start();
+    const presence = new PresenceService(channels.open('presence'));
+    closers.push(() => presence.close());
+    await presence.start();
     const tokens = await TokenService.create(orm, config.tokenSecret);
     const services: Services = {
       orm,
@@ -77,6 +81,7 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
       tokens,
       issues: new IssueService(orm, bus),
       events: new EventService(orm, bus),
+      presence,
     };
     const schema = await buildAppSchema();
 

@@ -5,6 +5,7 @@ import type { TokenService } from './auth/tokens.js';
 import type { ActivityBus } from './realtime/bus.js';
 import type { IssueService } from './modules/issues/issue.service.js';
 import type { EventService } from './modules/events/event.service.js';
+import type { PresenceService } from './modules/presence/presence.service.js';
 import { IssueUpdate } from './modules/issues/issue-update.entity.js';
 import { UpdateVisibility } from './modules/issues/issue.enums.js';
 
@@ -14,6 +15,7 @@ export interface Services {
   tokens: TokenService;
   issues: IssueService;
   events: EventService;
+  presence: PresenceService;
 }
 
 /** Built once per HTTP request, and once per WebSocket subscription. */

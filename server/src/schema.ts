@@ -13,6 +13,7 @@ import { OrganizationResolver } from './modules/organizations/organization.resol
 import { NeighborhoodResolver } from './modules/neighborhoods/neighborhood.resolver.js';
 import { ActivityResolver } from './modules/activity/activity.resolver.js';
 import { NodeResolver } from './modules/node/node.resolver.js';
+import { PresenceResolver } from './modules/presence/presence.resolver.js';
 
 /** Signed out: UNAUTHENTICATED. Signed in with a role not listed: FORBIDDEN (type-graphql). */
 const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
@@ -34,6 +35,7 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
       NeighborhoodResolver,
       ActivityResolver,
       NodeResolver,
+      PresenceResolver,
     ],
     authChecker,
     // Every subscription streams from the ActivityBus through its own `subscribe`, so

@@ -58,3 +58,23 @@ describe('many instances: PostgreSQL + Redis', () => {
     feedB.stop();
   });
 });
+
+describe('presence across instances', () => {
+  it('shows a member on instance B to a member on instance A, and drops them when they leave', async () => {
+    const query = 'subscription { presence(share: true) { members { name } } }';
+    const onA = a.ws(await a.login(a.basics.emails.officer));
+    const feedA = collect(onA, query);
+    await connected(onA);
+    await feedA.waitFor(1);
+    const onB = b.ws(await b.login(a.basics.emails.partner));
+    const feedB = collect(onB, query);
+    await feedB.waitFor(1);
+    const names = (e: any) => e.presence.members.map((m: { name: string }) => m.name);
+    await expect
+      .poll(() => feedA.events.map(names).at(-1), { timeout: 3000 })
+      .toEqual(['Oscar Officer', 'Paula Partner']);
+    feedB.stop();
+    await expect.poll(() => feedA.events.map(names).at(-1), { timeout: 3000 }).toEqual(['Oscar Officer']);
+    feedA.stop();
+  });
+});

@@ -10,6 +10,7 @@ export interface Viewer {
   name: string;
   role: Role;
   organizationPk: number;
+  organizationName: string;
 }
 
 /**
@@ -27,7 +28,7 @@ export async function viewerFromAuthorization(
   if (!match) throw unauthenticated('The authorization value must be "Bearer <token>"');
   const memberPk = await tokens.verify(match[1]);
   if (memberPk == null) throw unauthenticated('Your session token is invalid or has expired; sign in again');
-  const member = await em.findOne(Member, { pk: memberPk });
+  const member = await em.findOne(Member, { pk: memberPk }, { populate: ['organization'] });
   if (!member) throw unauthenticated('Your account no longer exists');
   return viewerOf(member);
 }
@@ -37,6 +38,7 @@ export const viewerOf = (member: Member): Viewer => ({
   name: member.name,
   role: member.role,
   organizationPk: member.organization.unwrap().pk,
+  organizationName: member.organization.getEntity().name,
 });
 
 export const isMember = (viewer: Viewer | null): viewer is Viewer => viewer != null;

@@ -2,8 +2,8 @@ import type { MikroORM } from '@mikro-orm/core';
 import { Activity, ActivitySequence } from '../modules/activity/activity.entity.js';
 import { badInput } from '../common/errors.js';
 import type { ActivityEnvelope } from './envelope.js';
-import type { ActivityTransport } from './transport.js';
-import { PushQueue } from './queue.js';
+import type { Transport } from './transport.js';
+import { PushQueue, endWith } from './queue.js';
 
 const REPLAY_BATCH = 200;
 
@@ -44,7 +44,7 @@ export class ActivityBus {
 
   constructor(
     private readonly orm: MikroORM,
-    private readonly transport: ActivityTransport,
+    private readonly transport: Transport<ActivityEnvelope>,
     private readonly options: ActivityBusOptions = {},
   ) {}
 
@@ -88,13 +88,21 @@ export class ActivityBus {
    * order, without gaps or repeats; then live changes as they commit. Ends when the consumer
    * stops iterating.
    */
-  async *stream(
+  stream(
     after: number | null,
     accept: (envelope: ActivityEnvelope) => boolean | Promise<boolean>,
-  ): AsyncGenerator<ActivityEnvelope> {
+  ): AsyncIterableIterator<ActivityEnvelope> {
     // Listen before reading the database, so nothing committed in between is missed.
     const queue = new PushQueue<ActivityEnvelope>(() => this.listeners.delete(queue));
     this.listeners.add(queue);
+    return endWith(this.replayThenLive(queue, after, accept), queue);
+  }
+
+  private async *replayThenLive(
+    queue: PushQueue<ActivityEnvelope>,
+    after: number | null,
+    accept: (envelope: ActivityEnvelope) => boolean | Promise<boolean>,
+  ): AsyncGenerator<ActivityEnvelope> {
     try {
       const latest = await this.latestSeq();
       if (after != null && (after < 0 || after > latest)) {

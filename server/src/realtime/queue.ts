@@ -51,3 +51,26 @@ export class PushQueue<T> implements AsyncIterableIterator<T> {
     return this;
   }
 }
+
+/**
+ * Wraps an async generator that waits on `queue`, so that a consumer's `return()` (graphql-ws
+ * calls it when a client unsubscribes or disconnects) ends it at once. An async generator
+ * queues `return()` behind a pending `next()`, so without this a stream waiting for the next
+ * message would linger until one arrived (and presence would never say goodbye).
+ */
+export function endWith<T>(generator: AsyncGenerator<T>, queue: { close(): void }): AsyncIterableIterator<T> {
+  return {
+    next: () => generator.next(),
+    return: (value?: unknown) => {
+      queue.close();
+      return generator.return(value as T);
+    },
+    throw: (error?: unknown) => {
+      queue.close();
+      return generator.throw(error);
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}

@@ -58,7 +58,13 @@ export async function seedDemo(services: Services): Promise<void> {
   const viewers = new Map<string, Viewer>(
     members.map((m) => [
       m.email,
-      { memberPk: m.pk, name: m.name, role: m.role, organizationPk: m.organization.unwrap().pk },
+      {
+        memberPk: m.pk,
+        name: m.name,
+        role: m.role,
+        organizationPk: m.organization.unwrap().pk,
+        organizationName: m.organization.getEntity().name,
+      },
     ]),
   );
   const officer = viewers.get('officer@demo.test')!;
