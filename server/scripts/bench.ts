@@ -15,7 +15,7 @@ import pg from 'pg';
 import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
 import { bootstrap } from '../src/app.js';
-import type { DatabaseConfig } from '../src/config.js';
+import { loadConfig, type DatabaseConfig } from '../src/config.js';
 import { seedDemo } from '../src/db/seeders/demo.seeder.js';
 import { CommunityIssue } from '../src/modules/issues/issue.entity.js';
 import { Neighborhood } from '../src/modules/neighborhoods/neighborhood.entity.js';
@@ -71,7 +71,8 @@ async function loop(seconds: number, concurrency: number, work: () => Promise<vo
 
 const db = await database();
 const app = await bootstrap({
-  config: { port: 0, database: db.config, redisUrl: null, tokenSecret: null, webDist: null, production: true },
+  // Rate limits off: the benchmark hammers the server from one address on purpose.
+  config: { ...loadConfig({}), port: 0, database: db.config, webDist: null, production: true, rateLimits: null },
 });
 try {
   await seedDemo(app.services);

@@ -3,7 +3,6 @@ import http from 'node:http';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import express from 'express';
-import cors from 'cors';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
@@ -23,6 +22,7 @@ import { transports } from './realtime/transport.js';
 import { IssueService } from './modules/issues/issue.service.js';
 import { EventService } from './modules/events/event.service.js';
 import { PresenceService } from './modules/presence/presence.service.js';
+import { createSecurity, type HttpContext } from './security/index.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -84,14 +84,23 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
       presence,
     };
     const schema = await buildAppSchema();
+    const security = await createSecurity(config, { schema, streamId });
+    closers.push(() => security.close());
 
     const app = express();
     app.disable('x-powered-by');
+    app.use(security.headers);
     const httpServer = http.createServer(app);
-    const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 64 * 1024 });
+    const wsServer = new WebSocketServer({
+      server: httpServer,
+      path: '/graphql',
+      maxPayload: security.maxMessageBytes,
+    });
     const wsCleanup = useServer<Record<string, unknown>, WsExtra>(
       {
         schema,
+        isProd: config.production, // no internal error text in close reasons
+        onSubscribe: security.onSubscribe,
         onConnect: async (ctx) => {
           try {
             ctx.extra.viewer = await viewerFromAuthorization(
@@ -118,12 +127,13 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
       wsServer,
     );
 
-    const apollo = new ApolloServer<Context>({
+    const apollo = new ApolloServer<HttpContext>({
       schema,
       formatError,
-      introspection: true,
       includeStacktraceInErrorResponses: false,
+      ...security.apollo,
       plugins: [
+        ...security.apollo.plugins,
         ApolloServerPluginDrainHttpServer({ httpServer }),
         {
           async serverWillStart() {
@@ -144,19 +154,25 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
     });
     app.use(
       '/graphql',
-      cors(),
-      express.json({ limit: '1mb' }),
+      ...security.graphqlHttp,
       expressMiddleware(apollo, {
-        context: async ({ req }): Promise<Context> => {
+        context: async ({ req }): Promise<HttpContext> => {
           const em = orm.em.fork();
           const viewer = await viewerFromAuthorization(em, tokens, req.headers.authorization).catch((e) => {
             throw authFailure(e);
           });
-          return { services, em, viewer, loaders: createLoaders(orm, viewer) };
+          return {
+            services,
+            em,
+            viewer,
+            loaders: createLoaders(orm, viewer),
+            clientAddress: security.clientAddress(req),
+          };
         },
       }),
     );
     serveBoard(app, config.webDist ?? DEFAULT_WEB_DIST);
+    app.use(security.errors);
 
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);

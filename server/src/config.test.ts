@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, DEFAULT_QUERY_LIMITS, DEFAULT_RATE_LIMITS, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
   it('defaults to port 4000, the embedded SQLite file and in-process pub/sub', () => {
@@ -32,9 +32,77 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'postgres://' }, /not a valid PostgreSQL URL/],
     [{ REDIS_URL: 'localhost:6379' }, /REDIS_URL must look like redis:\/\//],
     [{ TOKEN_SECRET: 'short' }, /TOKEN_SECRET must be at least 32/],
+    [{ CORS_ORIGINS: 'tools.example.org' }, /CORS_ORIGINS must be \* or a comma-separated list of origins/],
+    [{ CORS_ORIGINS: 'https://tools.example.org/app' }, /CORS_ORIGINS .*got "https:\/\/tools.example.org\/app"/],
+    [{ CORS_ORIGINS: 'ftp://files.example.org' }, /CORS_ORIGINS/],
+    [{ INTROSPECTION: 'maybe' }, /INTROSPECTION must be true or false \(got "maybe"\)/],
+    [{ TRUST_PROXY: 'true' }, /TRUST_PROXY must be a number of proxies or a comma-separated list/],
+    [{ TRUST_PROXY: '10.0.0.0/99' }, /TRUST_PROXY/],
+    [{ QUERY_LIMITS: 'depth=0' }, /QUERY_LIMITS depth must be a whole number above 0 \(got "0"\)/],
+    [{ QUERY_LIMITS: 'depth=ten' }, /QUERY_LIMITS depth must be a whole number/],
+    [{ QUERY_LIMITS: 'cost=5kb' }, /QUERY_LIMITS cost must be a whole number/],
+    [{ QUERY_LIMITS: 'size=lots' }, /QUERY_LIMITS size must be a size like 64kb or 1mb/],
+    [{ QUERY_LIMITS: 'width=3' }, /QUERY_LIMITS takes depth=…, cost=…, .*size=…, subscriptions=… \(got "width=3"\)/],
+    [{ QUERY_LIMITS: 'depth' }, /QUERY_LIMITS takes/],
+    [{ RATE_LIMITS: 'login=10' }, /RATE_LIMITS login must look like 10\/15m .* \(got "10"\)/],
+    [{ RATE_LIMITS: 'login=10/0m' }, /RATE_LIMITS login must look like/],
+    [{ RATE_LIMITS: 'login=0/1m' }, /RATE_LIMITS login must look like/],
+    [{ RATE_LIMITS: 'logins=10/1m' }, /RATE_LIMITS takes login=…, account=…, report=…, mutation=…/],
   ])('rejects %o with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('defaults to same-origin only, introspection on, no trusted proxy, and the documented limits', () => {
+    const config = loadConfig({});
+    expect(config.corsOrigins).toEqual([]);
+    expect(config.introspection).toBe(true);
+    expect(config.trustProxy).toBe(false);
+    expect(config.limits).toEqual({
+      depth: 10,
+      cost: 5000,
+      aliases: 30,
+      directives: 20,
+      tokens: 2000,
+      requestBytes: 65536,
+      subscriptions: 20,
+    });
+    expect(config.rateLimits).toEqual({
+      login: { points: 30, seconds: 600 },
+      account: { points: 10, seconds: 600 },
+      report: { points: 30, seconds: 600 },
+      mutation: { points: 120, seconds: 60 },
+    });
+  });
+
+  it('reads CORS origins, introspection and proxies to trust', () => {
+    expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toBe('*');
+    expect(loadConfig({ CORS_ORIGINS: ' https://tools.example.org/ , http://localhost:5173,' }).corsOrigins).toEqual([
+      'https://tools.example.org',
+      'http://localhost:5173',
+    ]);
+    expect(loadConfig({ INTROSPECTION: 'false' }).introspection).toBe(false);
+    expect(loadConfig({ INTROSPECTION: 'OFF' }).introspection).toBe(false);
+    expect(loadConfig({ INTROSPECTION: '1' }).introspection).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8']);
+  });
+
+  it('overrides single query and rate limits, keeping the other defaults', () => {
+    const { limits, rateLimits } = loadConfig({
+      QUERY_LIMITS: 'depth=12, size=1mb,subscriptions=50',
+      RATE_LIMITS: 'login=10/15m,mutation=300/m, report=5/30s',
+    });
+    expect(limits).toEqual({ ...DEFAULT_QUERY_LIMITS, depth: 12, requestBytes: 1024 * 1024, subscriptions: 50 });
+    expect(rateLimits).toEqual({
+      ...DEFAULT_RATE_LIMITS,
+      login: { points: 10, seconds: 900 },
+      mutation: { points: 300, seconds: 60 },
+      report: { points: 5, seconds: 30 },
+    });
+    expect(loadConfig({ QUERY_LIMITS: 'size=4096' }).limits.requestBytes).toBe(4096);
+    expect(loadConfig({ RATE_LIMITS: 'off' }).rateLimits).toBeNull();
   });
 
   it('never echoes a database password in its error', () => {

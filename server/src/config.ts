@@ -1,4 +1,5 @@
 import path from 'node:path';
+import proxyAddr from 'proxy-addr';
 
 export type DatabaseConfig = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
 
@@ -12,7 +13,69 @@ export interface Config {
   /** Where the built board is served from, when it exists. */
   webDist: string | null;
   production: boolean;
+  /** Other origins whose pages may call the API from a browser: `'*'` any, `[]` the board's own only. */
+  corsOrigins: string[] | '*';
+  /** Whether `__schema`/`__type` may be queried (other tools build on the schema). */
+  introspection: boolean;
+  /** Which proxies' X-Forwarded-For to believe when telling clients apart (rate limits). */
+  trustProxy: TrustProxy;
+  limits: QueryLimits;
+  /** `null` turns rate limiting off. */
+  rateLimits: RateLimits | null;
 }
+
+/** Hostile-input limits, the same on HTTP and WebSocket. */
+export interface QueryLimits {
+  /** Deepest nesting of fields (fragments add no level). */
+  depth: number;
+  /** Cost budget per operation: about the number of objects it may resolve (security/cost.ts). */
+  cost: number;
+  aliases: number;
+  directives: number;
+  /** Lexical tokens in one document; the parser stops past this. */
+  tokens: number;
+  /** Bytes in one HTTP request body or one WebSocket message. */
+  requestBytes: number;
+  /** Operations running at once on one WebSocket connection. */
+  subscriptions: number;
+}
+
+/** `points` calls per `seconds`, counted in fixed windows. */
+export interface RateLimit {
+  points: number;
+  seconds: number;
+}
+
+export interface RateLimits {
+  /** Sign-in attempts from one client address. */
+  login: RateLimit;
+  /** Sign-in attempts for one email address, from anywhere (whether or not the account exists). */
+  account: RateLimit;
+  /** `reportIssue` per signed-in member, or per address for residents. */
+  report: RateLimit;
+  /** Every mutation, those above included, per signed-in member or per address. */
+  mutation: RateLimit;
+}
+
+/** `false`: the socket's address is the client; a number: that many proxies; a list: those proxies. */
+export type TrustProxy = false | number | string[];
+
+export const DEFAULT_QUERY_LIMITS: Readonly<QueryLimits> = Object.freeze({
+  depth: 10,
+  cost: 5000,
+  aliases: 30,
+  directives: 20,
+  tokens: 2000,
+  requestBytes: 64 * 1024,
+  subscriptions: 20,
+});
+
+export const DEFAULT_RATE_LIMITS: Readonly<RateLimits> = Object.freeze({
+  login: { points: 30, seconds: 600 },
+  account: { points: 10, seconds: 600 },
+  report: { points: 30, seconds: 600 },
+  mutation: { points: 120, seconds: 60 },
+});
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -66,6 +129,134 @@ export function parseRedisUrl(value: string | undefined): string | null {
   return url;
 }
 
+/** `CORS_ORIGINS`: unset for the board's own origin only, `*` for any, or a comma-separated list. */
+export function parseCorsOrigins(value: string | undefined): string[] | '*' {
+  if (value == null || value.trim() === '') return [];
+  if (value.trim() === '*') return '*';
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+    .map((item) => {
+      let url: URL | null = null;
+      try {
+        url = new URL(item);
+      } catch {
+        // reported below
+      }
+      const bare = url && url.pathname === '/' && !url.search && !url.hash && !url.username;
+      if (!url || !/^https?:$/.test(url.protocol) || !bare) {
+        throw new ConfigError(
+          `CORS_ORIGINS must be * or a comma-separated list of origins like https://tools.example.org (got "${item}")`,
+        );
+      }
+      return url.origin;
+    });
+}
+
+const BOOLEANS: Record<string, boolean> = {
+  true: true,
+  on: true,
+  yes: true,
+  1: true,
+  false: false,
+  off: false,
+  no: false,
+  0: false,
+};
+
+export function parseBoolean(name: string, value: string | undefined, unset: boolean): boolean {
+  if (value == null || value.trim() === '') return unset;
+  const parsed = BOOLEANS[value.trim().toLowerCase()];
+  if (parsed === undefined) throw new ConfigError(`${name} must be true or false (got "${value}")`);
+  return parsed;
+}
+
+/** `TRUST_PROXY`: unset, a number of proxy hops, or proxy addresses/subnets (`loopback`, `10.0.0.0/8`, …). */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  if (value == null || value.trim() === '' || /^(false|0)$/i.test(value.trim())) return false;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  const list = text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+  try {
+    proxyAddr.compile(list);
+  } catch {
+    throw new ConfigError(
+      `TRUST_PROXY must be a number of proxies or a comma-separated list of proxy addresses, e.g. loopback,10.0.0.0/8 (got "${value}")`,
+    );
+  }
+  return list;
+}
+
+const LIMIT_KEYS: Record<string, keyof QueryLimits> = {
+  depth: 'depth',
+  cost: 'cost',
+  aliases: 'aliases',
+  directives: 'directives',
+  tokens: 'tokens',
+  size: 'requestBytes',
+  subscriptions: 'subscriptions',
+};
+const BYTE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024 };
+
+/** `QUERY_LIMITS`: `name=value` pairs overriding the defaults, e.g. `depth=12,cost=8000,size=128kb`. */
+export function parseQueryLimits(value: string | undefined): QueryLimits {
+  const limits: QueryLimits = { ...DEFAULT_QUERY_LIMITS };
+  for (const [name, raw] of pairs('QUERY_LIMITS', value, Object.keys(LIMIT_KEYS))) {
+    const key = LIMIT_KEYS[name];
+    const match = /^(\d+)\s*(b|kb|mb)?$/i.exec(raw);
+    const amount =
+      match && (key === 'requestBytes' || !match[2])
+        ? Number(match[1]) * BYTE_UNITS[(match[2] ?? '').toLowerCase()]
+        : NaN;
+    if (!Number.isSafeInteger(amount) || amount < 1) {
+      const expected = key === 'requestBytes' ? 'a size like 64kb or 1mb' : 'a whole number above 0';
+      throw new ConfigError(`QUERY_LIMITS ${name} must be ${expected} (got "${raw}")`);
+    }
+    limits[key] = amount;
+  }
+  return limits;
+}
+
+const SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600 };
+
+/** `RATE_LIMITS`: `off`, or `name=points/window` pairs overriding the defaults, e.g. `login=10/15m,report=5/1h`. */
+export function parseRateLimits(value: string | undefined): RateLimits | null {
+  if (value?.trim().toLowerCase() === 'off') return null;
+  const limits: RateLimits = { ...DEFAULT_RATE_LIMITS };
+  for (const [name, raw] of pairs('RATE_LIMITS', value, Object.keys(DEFAULT_RATE_LIMITS))) {
+    const match = /^(\d+)\s*\/\s*(\d*)\s*([smh])$/i.exec(raw);
+    const points = Number(match?.[1]);
+    const seconds = Number(match?.[2] || 1) * SECONDS[(match?.[3] ?? 's').toLowerCase()];
+    if (!match || points < 1 || seconds < 1 || !Number.isSafeInteger(points)) {
+      throw new ConfigError(
+        `RATE_LIMITS ${name} must look like 10/15m (calls per window of s, m or h), or RATE_LIMITS=off (got "${raw}")`,
+      );
+    }
+    limits[name as keyof RateLimits] = { points, seconds };
+  }
+  return limits;
+}
+
+/** Splits `a=1,b=2`, refusing names not in `known`. */
+function pairs(variable: string, value: string | undefined, known: string[]): [string, string][] {
+  if (value == null || value.trim() === '') return [];
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map((item) => {
+      const [name, raw, ...rest] = item.split('=').map((part) => part.trim());
+      if (!known.includes(name) || raw == null || raw === '' || rest.length > 0) {
+        throw new ConfigError(`${variable} takes ${known.map((k) => `${k}=…`).join(', ')} (got "${item}")`);
+      }
+      return [name, raw];
+    });
+}
+
 /** Reads and validates the environment; throws ConfigError with a message naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const tokenSecret = env.TOKEN_SECRET?.trim() || null;
@@ -79,5 +270,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenSecret,
     webDist: env.WEB_DIST?.trim() || null,
     production: env.NODE_ENV === 'production',
+    corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
+    introspection: parseBoolean('INTROSPECTION', env.INTROSPECTION, true),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    limits: parseQueryLimits(env.QUERY_LIMITS),
+    rateLimits: parseRateLimits(env.RATE_LIMITS),
   };
 }

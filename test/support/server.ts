@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { bootstrap, type App } from '../../server/src/app.js';
-import type { Config } from '../../server/src/config.js';
+import { loadConfig, type Config, type RateLimit } from '../../server/src/config.js';
 import { freshDatabase, type TestDatabase } from './database.js';
 import { seedBasics, type Basics } from './fixtures.js';
 
@@ -29,6 +29,8 @@ export interface TestServer {
 export { TEST_PASSWORD as PASSWORD } from './fixtures.js';
 import { TEST_PASSWORD as PASSWORD } from './fixtures.js';
 
+const GENEROUS: RateLimit = { points: 1_000_000, seconds: 60 };
+
 /**
  * Boots the real server on a random port over a fresh database of the suite's dialect, with
  * the basic fixtures (neighborhoods, organizations, one member per role).
@@ -39,12 +41,15 @@ export async function startServer(
   const db = options.db ?? (await freshDatabase());
   const app = await bootstrap({
     config: {
+      ...loadConfig({}),
       port: 0,
       database: db.config,
       redisUrl: null,
       tokenSecret: null,
       webDist: null,
       production: false,
+      // The suites make hundreds of calls a minute from one address; security.test.ts sets real limits.
+      rateLimits: { login: GENEROUS, account: GENEROUS, report: GENEROUS, mutation: GENEROUS },
       ...options.config,
     },
     pollIntervalMs: 500,

@@ -51,6 +51,14 @@ const flattenValidation = (errors: ValidationError[], prefix = ''): { field: str
     return [...own, ...flattenValidation(e.children ?? [], field)];
   });
 
+/** Apollo's codes for requests refused before execution (its persisted-query codes stay: clients act on them). */
+const APOLLO_REQUEST_ERRORS = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
 const codeOf = (error: unknown): string | undefined => {
   if (error instanceof GraphQLError) {
     const code = error.extensions?.code;
@@ -109,10 +117,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const requestError =
     error instanceof GraphQLError && !error.path && (original === error || original instanceof GraphQLError);
   if (!(original instanceof Error) || original === error || requestError) {
-    // A query that does not parse or does not fit the schema is bad input like any other;
-    // Apollo's own code stays available as `reason`.
-    if (code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED') {
-      return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT, reason: code } };
+    // A query that does not parse or fit the schema or the limits, a request Apollo cannot use
+    // (a CSRF-style form post, an unknown operationName) is bad input like any other. A limit's
+    // own reason (security/limits.ts) is kept; otherwise Apollo's code is the `reason`.
+    if (code && APOLLO_REQUEST_ERRORS.has(code)) {
+      const reason = formatted.extensions?.reason ?? code;
+      return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT, reason } };
     }
     if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
     if (error instanceof GraphQLError && (!error.originalError || requestError)) {

@@ -1,0 +1,80 @@
+import type { IncomingMessage } from 'node:http';
+import {
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
+import type { Context as WsContext, SubscribePayload } from 'graphql-ws';
+import type { Config } from '../config.js';
+import type { Viewer } from '../auth/viewer.js';
+import type { OperationGuard } from './guard.js';
+import { LimitReason, limitError, limitRules, parseOptions } from './limits.js';
+
+/** What the WebSocket adapter keeps per connection that the guard needs. */
+export type WsGuardExtra = {
+  readonly request: IncomingMessage;
+  viewer?: Viewer | null;
+};
+
+/**
+ * graphql-ws's `onSubscribe`: the same limits as HTTP for every operation sent over a socket
+ * (subscriptions, and queries or mutations, which graphql-ws also runs). Refusals go back as
+ * that operation's `error` message; the connection stays open. Message size is capped by the
+ * socket itself (`maxPayload`: the client sees close code 1009).
+ */
+export function guardSubscribe(
+  config: Pick<Config, 'limits' | 'introspection'>,
+  schema: GraphQLSchema,
+  guard: OperationGuard,
+  addressOf: (req: IncomingMessage) => string,
+) {
+  const rules: ValidationRule[] = [...specifiedRules, ...limitRules(config.limits, config.introspection)];
+  const max = config.limits.subscriptions;
+  return async (
+    ctx: WsContext<Record<string, unknown>, WsGuardExtra>,
+    _id: string,
+    payload: SubscribePayload,
+  ): Promise<ExecutionArgs | readonly GraphQLError[]> => {
+    // graphql-ws reserves the new operation's id before calling this hook, so it is counted.
+    if (Object.keys(ctx.subscriptions).length > max) {
+      return [
+        limitError(
+          LimitReason.TOO_MANY_SUBSCRIPTIONS,
+          `This connection already runs ${max} operations, the limit; complete one before starting another.`,
+          max,
+        ),
+      ];
+    }
+    let document: DocumentNode;
+    try {
+      document = parse(payload.query, parseOptions(config.limits));
+    } catch (error) {
+      return [error instanceof GraphQLError ? error : new GraphQLError('The query could not be parsed')];
+    }
+    const invalid = validate(schema, document, rules);
+    if (invalid.length > 0) return config.introspection ? invalid : invalid.map(withoutSuggestions);
+    const refusal = await guard.check({
+      document,
+      operationName: payload.operationName,
+      variables: payload.variables,
+      viewer: ctx.extra.viewer ?? null,
+      address: addressOf(ctx.extra.request),
+    });
+    if (refusal) return [refusal];
+    // No contextValue: graphql-ws builds it with the server's `context` option.
+    return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
+  };
+}
+
+/** As Apollo's `hideSchemaDetailsFromClientErrors`: no "Did you mean …?" naming schema fields. */
+function withoutSuggestions(error: GraphQLError): GraphQLError {
+  return new GraphQLError(error.message.replace(/ ?Did you mean(.+?)\?$/, ''), {
+    nodes: error.nodes,
+    extensions: error.extensions,
+  });
+}
