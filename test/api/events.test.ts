@@ -230,6 +230,15 @@ describe('createEvent', () => {
 });
 
 describe('updateEvent', () => {
+  it('keeps the capacity when it is not sent and removes the limit on an explicit null', async () => {
+    const event = await buildEvent(server, partner, { title: 'Capacity edits', capacity: 40 });
+    const untouched = await server.gql(UPDATE, { id: event.id, input: { title: 'Capacity edits, renamed' } }, partner);
+    expect(untouched.data.updateEvent.capacity).toBe(40);
+    const cleared = await server.gql(UPDATE, { id: event.id, input: { capacity: null } }, partner);
+    expect(cleared.errors).toBeUndefined();
+    expect(cleared.data.updateEvent.capacity).toBeNull();
+  });
+
   it('refuses marking an event DONE before it starts, and co-hosts changing the co-hosts', async () => {
     const event = await buildEvent(server, partner, {
       title: 'Not yet',

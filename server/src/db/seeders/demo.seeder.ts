@@ -146,7 +146,8 @@ export async function seedDemo(services: Services): Promise<void> {
     const partner = viewerOfOrg(spec.host);
     const host = partner.role === Role.PARTNER ? partner : coordinator;
     const start = new Date(Math.ceil((Date.now() + Math.abs(spec.inDays) * DAY) / 3600_000) * 3600_000);
-    start.setUTCHours(1 + (e % 4) * 3);
+    // Daytime and early evening in the demo city (UTC−8): 9 am, 11 am, 1 pm, 5 pm.
+    start.setUTCHours([17, 19, 21, 1][e % 4]);
     const event = await services.events.create(host, {
       title: spec.title,
       description: spec.description,

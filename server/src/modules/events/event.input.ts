@@ -101,7 +101,7 @@ export class UpdateEventInput {
   @ArrayMaxSize(20, { message: 'coHostOrganizationIds may name at most 20 organizations' })
   coHostOrganizationIds?: string[] | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Absent: unchanged. null: no limit.' })
   @IsOptional()
   @Min(1, { message: 'capacity must be between 1 and 100000' })
   @Max(100000, { message: 'capacity must be between 1 and 100000' })

@@ -112,7 +112,8 @@ export class EventService {
         event.lng = input.location.lng;
       }
       if (input.neighborhoodId) event.neighborhood = ref(await neighborhoodRef(em, input.neighborhoodId));
-      if (input.capacity != null) event.capacity = input.capacity;
+      // Absent leaves the capacity as it is; an explicit null removes the limit.
+      if (input.capacity !== undefined) event.capacity = input.capacity;
       if (input.isPublic != null) event.isPublic = input.isPublic;
       if (input.coHostOrganizationIds) {
         event.coHosts.set(await coHosts(em, input.coHostOrganizationIds, event.host.unwrap().pk));
