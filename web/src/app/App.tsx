@@ -49,8 +49,16 @@ export function App() {
       monitor,
       onTokenRejected: () => signOut('Your session has ended. Please sign in again.'),
     });
+    const followBrowser = () => monitor.setBrowserOnline(navigator.onLine);
+    followBrowser();
+    window.addEventListener('online', followBrowser);
+    window.addEventListener('offline', followBrowser);
     setSession({ id: ++sessionCount, token, apollo, monitor });
-    return () => apollo.dispose();
+    return () => {
+      window.removeEventListener('online', followBrowser);
+      window.removeEventListener('offline', followBrowser);
+      apollo.dispose();
+    };
   }, [token, signOut]);
 
   if (!session) return null;

@@ -1,5 +1,6 @@
 import type { IssueStatus } from '../../graphql/generated/graphql.js';
 import type { BoardIssue } from './graphql/fragments/boardIssue.fragment.js';
+import { STATUS_LABEL } from './board.statuses.js';
 
 export interface BoardColumnSpec {
   status: IssueStatus;
@@ -7,17 +8,14 @@ export interface BoardColumnSpec {
 }
 
 /** The board's columns, in the order work flows. CLOSED issues are not on the board. */
-export const BOARD_COLUMNS: readonly BoardColumnSpec[] = [
-  { status: 'OPEN', title: 'Open' },
-  { status: 'ACKNOWLEDGED', title: 'Acknowledged' },
-  { status: 'IN_PROGRESS', title: 'In progress' },
-  { status: 'RESOLVED', title: 'Resolved' },
-];
+export const BOARD_COLUMNS: readonly BoardColumnSpec[] = (
+  ['OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS', 'RESOLVED'] as const
+).map((status) => ({ status, title: STATUS_LABEL[status] }));
 
 export const BOARD_STATUSES: IssueStatus[] = BOARD_COLUMNS.map((column) => column.status);
 
-/** How many issues the board loads; the full board pages through the rest. */
-export const BOARD_PAGE_SIZE = 50;
+/** How many issues the board loads (the server's largest page); filters narrow the rest. */
+export const BOARD_PAGE_SIZE = 100;
 
 export function isOnBoard(status: IssueStatus): boolean {
   return BOARD_STATUSES.includes(status);

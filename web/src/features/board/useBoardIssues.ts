@@ -1,35 +1,43 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useQuery, useSubscription } from '@apollo/client/react';
-import type { ErrorLike } from '@apollo/client';
+import { CombinedGraphQLErrors, type ErrorLike } from '@apollo/client';
+import type { IssueFilter } from '../../graphql/generated/graphql.js';
 import { useConnectionState } from '../../app/connection.js';
 import { coalesce } from '../../shared/coalesce.js';
-import { BOARD_PAGE_SIZE, BOARD_STATUSES, isOnBoard } from './board.columns.js';
+import { useRetryWhile } from '../../shared/useRetry.js';
+import { BOARD_PAGE_SIZE } from './board.columns.js';
+import { matchesFilters } from './board.filters.js';
 import type { BoardIssue } from './graphql/fragments/boardIssue.fragment.js';
-import { BOARD_ISSUES_QUERY, type BoardIssuesVariables } from './graphql/queries/boardIssues.query.js';
-import {
-  ISSUE_CHANGED_SUBSCRIPTION,
-  type IssueChangedVariables,
-} from './graphql/subscriptions/issueChanged.subscription.js';
+import { BOARD_ISSUES_QUERY } from './graphql/queries/boardIssues.query.js';
+import { BOARD_ISSUE_CHANGED_SUBSCRIPTION } from './graphql/subscriptions/boardIssueChanged.subscription.js';
 import { reconcileIssue } from './reconcile.js';
-
-const QUERY_VARIABLES: BoardIssuesVariables = { statuses: BOARD_STATUSES, first: BOARD_PAGE_SIZE };
-const SUBSCRIPTION_VARIABLES: IssueChangedVariables = { statuses: BOARD_STATUSES };
 
 export interface BoardIssues {
   issues: BoardIssue[];
-  /** All issues in the board's statuses, of which `issues` holds the newest page. */
+  /** All issues matching the filter, of which `issues` holds the newest page. */
   totalCount: number;
+  /** True until the first page for this filter has arrived. */
   loading: boolean;
   error: ErrorLike | undefined;
 }
 
 /**
- * The board's issues, kept live: changes to a card already on the board are written into the
- * cache by id when their version is newer; a change that adds an issue to the board or takes one
- * off it refetches the page (bursts of changes cost at most two refetches).
+ * The board's issues for a filter, kept live and never stale:
+ *
+ * - the page is read together with `latestSeq`, and `issueChanged` resumes `after` it, so no
+ *   change between the page and the subscription is lost; each refetch moves `after` forward;
+ * - a change to a card already listed is written into the cache by id only when its version is
+ *   newer (reconcile.ts), so late, repeated or echoed deliveries never roll a card back;
+ * - a change that adds an issue to the board or takes one off refetches the page (bursts cost at
+ *   most two refetches), and so does every reconnection of the socket.
  */
-export function useBoardIssues(): BoardIssues {
-  const { data, loading, error, refetch } = useQuery(BOARD_ISSUES_QUERY, { variables: QUERY_VARIABLES });
+export function useBoardIssues(filter: IssueFilter): BoardIssues {
+  const variables = useMemo(() => ({ filter, first: BOARD_PAGE_SIZE }), [filter]);
+  // A filter seen before shows its cached page at once and is refreshed (moving `after` forward).
+  const { data, loading, error, refetch } = useQuery(BOARD_ISSUES_QUERY, {
+    variables,
+    fetchPolicy: 'cache-and-network',
+  });
 
   const refetchRef = useRef(refetch);
   useEffect(() => {
@@ -43,25 +51,43 @@ export function useBoardIssues(): BoardIssues {
     listedIds.current = new Set(issues.map((issue) => issue.id));
   }, [issues]);
 
-  useSubscription(ISSUE_CHANGED_SUBSCRIPTION, {
-    variables: SUBSCRIPTION_VARIABLES,
+  const after = data?.latestSeq;
+  const live = useSubscription(BOARD_ISSUE_CHANGED_SUBSCRIPTION, {
+    variables: { filter, after: after ?? 0 },
+    skip: after === undefined,
     // Written by reconcileIssue instead, so that versions decide what the cache keeps.
     fetchPolicy: 'no-cache',
     onData: ({ client, data: result }) => {
       const issue = result.data?.issueChanged.issue;
       if (!issue) return;
       if (reconcileIssue(client.cache, issue) === 'stale') return;
-      // A card already listed updated in place; the page changes only when an issue enters or leaves.
-      if (listedIds.current.has(issue.id) !== isOnBoard(issue.status)) requestRefetch();
+      // A listed card updated in place; the page changes only when an issue enters or leaves.
+      if (listedIds.current.has(issue.id) !== matchesFilters(issue, filter)) requestRefetch();
     },
   });
 
-  // The subscription starts without `after`, so whatever changed before the socket was (re)acknowledged
-  // may have been missed: fetch the page again on every connection, the first one included.
+  // graphql-ws gives up on a socket closed as fatal (e.g. 1011) and the subscription ends with an
+  // error: start it again (and bring the page up to date) until it holds.
+  useRetryWhile(Boolean(live.error), () => {
+    live.restart();
+    requestRefetch();
+  });
+
+  // After a reconnect graphql-ws resubscribes with the first `after`, which replays what was missed;
+  // refetching as well brings the page itself up to date and moves `after` to its latestSeq, so the
+  // board never shows stale state even if a replay is cut short. (The first connection after the
+  // page was read needs nothing: `after` covers it.)
   const { connections } = useConnectionState();
+  const connectionsSeen = useRef(connections);
   useEffect(() => {
-    if (connections > 0) requestRefetch();
+    if (connections <= connectionsSeen.current) return;
+    connectionsSeen.current = connections;
+    if (connections > 1) requestRefetch();
   }, [connections, requestRefetch]);
 
-  return { issues, totalCount: data?.issues.totalCount ?? 0, loading, error };
+  // No page at all because the server was unreachable: keep trying until one arrives. (A refusal,
+  // such as a malformed filter in a pasted link, would only be refused again.)
+  useRetryWhile(Boolean(error) && !data && !CombinedGraphQLErrors.is(error), requestRefetch);
+
+  return { issues, totalCount: data?.issues.totalCount ?? 0, loading: loading && !data, error };
 }

@@ -14,16 +14,76 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  fragment BoardIssue on CommunityIssue {\n    id\n    title\n    status\n    category\n    neighborhood {\n      id\n      name\n    }\n    supportersCount\n    version\n  }\n": typeof types.BoardIssueFragmentDoc,
-    "\n  query BoardIssues($statuses: [IssueStatus!]!, $first: Int!) {\n    issues(filter: { status: $statuses }, first: $first) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...BoardIssue\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.BoardIssuesDocument,
-    "\n  subscription IssueChanged($statuses: [IssueStatus!]!) {\n    issueChanged(filter: { status: $statuses }) {\n      seq\n      kind\n      issue {\n        ...BoardIssue\n      }\n    }\n  }\n": typeof types.IssueChangedDocument,
+    "\n  fragment ActivityEntry on Activity {\n    id\n    seq\n    at\n    kind\n    summary\n    actor {\n      id\n      name\n    }\n    actorOrganization {\n      id\n      name\n    }\n    issue {\n      id\n      title\n    }\n    event {\n      id\n      title\n    }\n  }\n": typeof types.ActivityEntryFragmentDoc,
+    "\n  query ActivityFeed($first: Int!) {\n    latestSeq\n    activities(first: $first) {\n      ...ActivityEntry\n    }\n  }\n": typeof types.ActivityFeedDocument,
+    "\n  query OlderActivity($before: Int!, $first: Int!) {\n    activities(before: $before, first: $first) {\n      ...ActivityEntry\n    }\n  }\n": typeof types.OlderActivityDocument,
+    "\n  subscription ActivityFeedLive($after: Int) {\n    activity(after: $after) {\n      ...ActivityEntry\n    }\n  }\n": typeof types.ActivityFeedLiveDocument,
+    "\n  fragment BoardIssue on CommunityIssue {\n    id\n    title\n    status\n    category\n    neighborhood {\n      id\n      name\n    }\n    organizations {\n      id\n      name\n    }\n    supportersCount\n    updateCount\n    reportedAt\n    version\n  }\n": typeof types.BoardIssueFragmentDoc,
+    "\n  fragment BoardIssueDetail on CommunityIssue {\n    ...BoardIssue\n    description\n    priority\n    anonymous\n    contact\n    acknowledgedAt\n    resolvedAt\n    reporter {\n      id\n      name\n    }\n    location {\n      lat\n      lng\n      precise\n      address\n    }\n    neighborhood {\n      id\n      name\n      boundary\n      centerLat\n      centerLng\n    }\n    updates {\n      ...BoardTimelineEntry\n    }\n  }\n": typeof types.BoardIssueDetailFragmentDoc,
+    "\n  fragment BoardTimelineEntry on IssueUpdate {\n    id\n    kind\n    body\n    visibility\n    createdAt\n    author {\n      id\n      name\n    }\n    organization {\n      id\n      name\n    }\n    fromStatus\n    toStatus\n  }\n": typeof types.BoardTimelineEntryFragmentDoc,
+    "\n  mutation BoardAddIssueUpdate($issueId: ID!, $body: String!, $visibility: UpdateVisibility!) {\n    addIssueUpdate(issueId: $issueId, body: $body, visibility: $visibility) {\n      ...BoardTimelineEntry\n    }\n  }\n": typeof types.BoardAddIssueUpdateDocument,
+    "\n  mutation BoardAssignIssue($id: ID!, $organizationIds: [ID!]!, $expectedVersion: Int!) {\n    assignIssue(id: $id, organizationIds: $organizationIds, expectedVersion: $expectedVersion) {\n      ...BoardIssue\n    }\n  }\n": typeof types.BoardAssignIssueDocument,
+    "\n  mutation BoardLinkIssueToEvent($id: ID!, $issueIds: [ID!]!, $expectedVersion: Int!) {\n    updateEvent(id: $id, input: { issueIds: $issueIds }, expectedVersion: $expectedVersion) {\n      id\n      version\n      issues {\n        id\n      }\n    }\n  }\n": typeof types.BoardLinkIssueToEventDocument,
+    "\n  mutation BoardSetIssueStatus($id: ID!, $status: IssueStatus!, $note: String, $expectedVersion: Int!) {\n    setIssueStatus(id: $id, status: $status, note: $note, expectedVersion: $expectedVersion) {\n      ...BoardIssue\n    }\n  }\n": typeof types.BoardSetIssueStatusDocument,
+    "\n  query BoardFilterOptions {\n    neighborhoods {\n      id\n      name\n    }\n    organizations {\n      id\n      name\n    }\n  }\n": typeof types.BoardFilterOptionsDocument,
+    "\n  query BoardIssueCard($id: ID!) {\n    issue(id: $id) {\n      ...BoardIssue\n    }\n  }\n": typeof types.BoardIssueCardDocument,
+    "\n  query BoardIssueDrawer($id: ID!) {\n    issue(id: $id) {\n      ...BoardIssueDetail\n    }\n    organizations {\n      id\n      name\n    }\n  }\n": typeof types.BoardIssueDrawerDocument,
+    "\n  query BoardIssues($filter: IssueFilter!, $first: Int!) {\n    latestSeq\n    issues(filter: $filter, first: $first) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...BoardIssue\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.BoardIssuesDocument,
+    "\n  query BoardLinkableEvents($from: DateTime!) {\n    events(filter: { from: $from, status: [PLANNED, CONFIRMED] }, first: 100) {\n      edges {\n        node {\n          id\n          title\n          startsAt\n          viewerCanEdit\n          version\n          issues {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.BoardLinkableEventsDocument,
+    "\n  subscription BoardIssueChanged($filter: IssueFilter!, $after: Int!) {\n    issueChanged(filter: $filter, after: $after) {\n      seq\n      kind\n      issue {\n        ...BoardIssue\n      }\n    }\n  }\n": typeof types.BoardIssueChangedDocument,
+    "\n  subscription BoardPresence($share: Boolean!) {\n    presence(share: $share) {\n      members {\n        id\n        name\n        organizationName\n      }\n    }\n  }\n": typeof types.BoardPresenceDocument,
+    "\n  fragment EventCard on SharedEvent {\n    id\n    title\n    description\n    kind\n    status\n    cancelReason\n    startsAt\n    endsAt\n    locationName\n    neighborhood {\n      id\n      name\n    }\n    host {\n      id\n      name\n    }\n    coHosts {\n      id\n      name\n    }\n    isPublic\n    capacity\n    rsvpCount\n    staffCount\n    staff {\n      count\n      note\n      organization {\n        id\n        name\n      }\n    }\n    viewerCanEdit\n    version\n  }\n": typeof types.EventCardFragmentDoc,
+    "\n  mutation CancelEvent($id: ID!, $reason: String!, $expectedVersion: Int) {\n    cancelEvent(id: $id, reason: $reason, expectedVersion: $expectedVersion) {\n      ...EventCard\n    }\n  }\n": typeof types.CancelEventDocument,
+    "\n  mutation CommitStaff($eventId: ID!, $count: Int!, $note: String) {\n    commitStaff(eventId: $eventId, count: $count, note: $note) {\n      ...EventCard\n    }\n  }\n": typeof types.CommitStaffDocument,
+    "\n  mutation CreateEvent($input: CreateEventInput!) {\n    createEvent(input: $input) {\n      ...EventCard\n    }\n  }\n": typeof types.CreateEventDocument,
+    "\n  mutation RsvpEvent($id: ID!, $input: RsvpInput!) {\n    rsvpEvent(id: $id, input: $input) {\n      id\n      rsvpCount\n      capacity\n      version\n    }\n  }\n": typeof types.RsvpEventDocument,
+    "\n  mutation UpdateEvent($id: ID!, $input: UpdateEventInput!, $expectedVersion: Int) {\n    updateEvent(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      ...EventCard\n    }\n  }\n": typeof types.UpdateEventDocument,
+    "\n  query EventDetail($id: ID!) {\n    latestSeq\n    event(id: $id) {\n      ...EventCard\n    }\n  }\n": typeof types.EventDetailDocument,
+    "\n  query EventFormOptions {\n    neighborhoods {\n      id\n      name\n    }\n    organizations {\n      id\n      name\n    }\n  }\n": typeof types.EventFormOptionsDocument,
+    "\n  query EventsList($filter: EventFilter, $first: Int, $after: String) {\n    latestSeq\n    events(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...EventCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.EventsListDocument,
+    "\n  subscription EventChanged($after: Int) {\n    eventChanged(after: $after) {\n      seq\n      kind\n      event {\n        ...EventCard\n      }\n    }\n  }\n": typeof types.EventChangedDocument,
+    "\n  fragment PublicIssue on CommunityIssue {\n    id\n    title\n    description\n    category\n    status\n    reportedAt\n    neighborhood {\n      id\n      name\n    }\n    supportersCount\n    version\n  }\n": typeof types.PublicIssueFragmentDoc,
+    "\n  mutation ReportIssue($input: ReportIssueInput!) {\n    reportIssue(input: $input) {\n      id\n      title\n      status\n      category\n      neighborhood {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ReportIssueDocument,
+    "\n  mutation PublicSupportIssue($id: ID!) {\n    supportIssue(id: $id) {\n      id\n      supportersCount\n      version\n    }\n  }\n": typeof types.PublicSupportIssueDocument,
+    "\n  query PublicIssues($filter: IssueFilter, $first: Int!, $after: String) {\n    issues(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...PublicIssue\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.PublicIssuesDocument,
+    "\n  query PublicNeighborhoods {\n    neighborhoods {\n      id\n      name\n      centerLat\n      centerLng\n      boundary\n    }\n  }\n": typeof types.PublicNeighborhoodsDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      member {\n        id\n        name\n        role\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      role\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ViewerDocument,
 };
 const documents: Documents = {
-    "\n  fragment BoardIssue on CommunityIssue {\n    id\n    title\n    status\n    category\n    neighborhood {\n      id\n      name\n    }\n    supportersCount\n    version\n  }\n": types.BoardIssueFragmentDoc,
-    "\n  query BoardIssues($statuses: [IssueStatus!]!, $first: Int!) {\n    issues(filter: { status: $statuses }, first: $first) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...BoardIssue\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.BoardIssuesDocument,
-    "\n  subscription IssueChanged($statuses: [IssueStatus!]!) {\n    issueChanged(filter: { status: $statuses }) {\n      seq\n      kind\n      issue {\n        ...BoardIssue\n      }\n    }\n  }\n": types.IssueChangedDocument,
+    "\n  fragment ActivityEntry on Activity {\n    id\n    seq\n    at\n    kind\n    summary\n    actor {\n      id\n      name\n    }\n    actorOrganization {\n      id\n      name\n    }\n    issue {\n      id\n      title\n    }\n    event {\n      id\n      title\n    }\n  }\n": types.ActivityEntryFragmentDoc,
+    "\n  query ActivityFeed($first: Int!) {\n    latestSeq\n    activities(first: $first) {\n      ...ActivityEntry\n    }\n  }\n": types.ActivityFeedDocument,
+    "\n  query OlderActivity($before: Int!, $first: Int!) {\n    activities(before: $before, first: $first) {\n      ...ActivityEntry\n    }\n  }\n": types.OlderActivityDocument,
+    "\n  subscription ActivityFeedLive($after: Int) {\n    activity(after: $after) {\n      ...ActivityEntry\n    }\n  }\n": types.ActivityFeedLiveDocument,
+    "\n  fragment BoardIssue on CommunityIssue {\n    id\n    title\n    status\n    category\n    neighborhood {\n      id\n      name\n    }\n    organizations {\n      id\n      name\n    }\n    supportersCount\n    updateCount\n    reportedAt\n    version\n  }\n": types.BoardIssueFragmentDoc,
+    "\n  fragment BoardIssueDetail on CommunityIssue {\n    ...BoardIssue\n    description\n    priority\n    anonymous\n    contact\n    acknowledgedAt\n    resolvedAt\n    reporter {\n      id\n      name\n    }\n    location {\n      lat\n      lng\n      precise\n      address\n    }\n    neighborhood {\n      id\n      name\n      boundary\n      centerLat\n      centerLng\n    }\n    updates {\n      ...BoardTimelineEntry\n    }\n  }\n": types.BoardIssueDetailFragmentDoc,
+    "\n  fragment BoardTimelineEntry on IssueUpdate {\n    id\n    kind\n    body\n    visibility\n    createdAt\n    author {\n      id\n      name\n    }\n    organization {\n      id\n      name\n    }\n    fromStatus\n    toStatus\n  }\n": types.BoardTimelineEntryFragmentDoc,
+    "\n  mutation BoardAddIssueUpdate($issueId: ID!, $body: String!, $visibility: UpdateVisibility!) {\n    addIssueUpdate(issueId: $issueId, body: $body, visibility: $visibility) {\n      ...BoardTimelineEntry\n    }\n  }\n": types.BoardAddIssueUpdateDocument,
+    "\n  mutation BoardAssignIssue($id: ID!, $organizationIds: [ID!]!, $expectedVersion: Int!) {\n    assignIssue(id: $id, organizationIds: $organizationIds, expectedVersion: $expectedVersion) {\n      ...BoardIssue\n    }\n  }\n": types.BoardAssignIssueDocument,
+    "\n  mutation BoardLinkIssueToEvent($id: ID!, $issueIds: [ID!]!, $expectedVersion: Int!) {\n    updateEvent(id: $id, input: { issueIds: $issueIds }, expectedVersion: $expectedVersion) {\n      id\n      version\n      issues {\n        id\n      }\n    }\n  }\n": types.BoardLinkIssueToEventDocument,
+    "\n  mutation BoardSetIssueStatus($id: ID!, $status: IssueStatus!, $note: String, $expectedVersion: Int!) {\n    setIssueStatus(id: $id, status: $status, note: $note, expectedVersion: $expectedVersion) {\n      ...BoardIssue\n    }\n  }\n": types.BoardSetIssueStatusDocument,
+    "\n  query BoardFilterOptions {\n    neighborhoods {\n      id\n      name\n    }\n    organizations {\n      id\n      name\n    }\n  }\n": types.BoardFilterOptionsDocument,
+    "\n  query BoardIssueCard($id: ID!) {\n    issue(id: $id) {\n      ...BoardIssue\n    }\n  }\n": types.BoardIssueCardDocument,
+    "\n  query BoardIssueDrawer($id: ID!) {\n    issue(id: $id) {\n      ...BoardIssueDetail\n    }\n    organizations {\n      id\n      name\n    }\n  }\n": types.BoardIssueDrawerDocument,
+    "\n  query BoardIssues($filter: IssueFilter!, $first: Int!) {\n    latestSeq\n    issues(filter: $filter, first: $first) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...BoardIssue\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.BoardIssuesDocument,
+    "\n  query BoardLinkableEvents($from: DateTime!) {\n    events(filter: { from: $from, status: [PLANNED, CONFIRMED] }, first: 100) {\n      edges {\n        node {\n          id\n          title\n          startsAt\n          viewerCanEdit\n          version\n          issues {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.BoardLinkableEventsDocument,
+    "\n  subscription BoardIssueChanged($filter: IssueFilter!, $after: Int!) {\n    issueChanged(filter: $filter, after: $after) {\n      seq\n      kind\n      issue {\n        ...BoardIssue\n      }\n    }\n  }\n": types.BoardIssueChangedDocument,
+    "\n  subscription BoardPresence($share: Boolean!) {\n    presence(share: $share) {\n      members {\n        id\n        name\n        organizationName\n      }\n    }\n  }\n": types.BoardPresenceDocument,
+    "\n  fragment EventCard on SharedEvent {\n    id\n    title\n    description\n    kind\n    status\n    cancelReason\n    startsAt\n    endsAt\n    locationName\n    neighborhood {\n      id\n      name\n    }\n    host {\n      id\n      name\n    }\n    coHosts {\n      id\n      name\n    }\n    isPublic\n    capacity\n    rsvpCount\n    staffCount\n    staff {\n      count\n      note\n      organization {\n        id\n        name\n      }\n    }\n    viewerCanEdit\n    version\n  }\n": types.EventCardFragmentDoc,
+    "\n  mutation CancelEvent($id: ID!, $reason: String!, $expectedVersion: Int) {\n    cancelEvent(id: $id, reason: $reason, expectedVersion: $expectedVersion) {\n      ...EventCard\n    }\n  }\n": types.CancelEventDocument,
+    "\n  mutation CommitStaff($eventId: ID!, $count: Int!, $note: String) {\n    commitStaff(eventId: $eventId, count: $count, note: $note) {\n      ...EventCard\n    }\n  }\n": types.CommitStaffDocument,
+    "\n  mutation CreateEvent($input: CreateEventInput!) {\n    createEvent(input: $input) {\n      ...EventCard\n    }\n  }\n": types.CreateEventDocument,
+    "\n  mutation RsvpEvent($id: ID!, $input: RsvpInput!) {\n    rsvpEvent(id: $id, input: $input) {\n      id\n      rsvpCount\n      capacity\n      version\n    }\n  }\n": types.RsvpEventDocument,
+    "\n  mutation UpdateEvent($id: ID!, $input: UpdateEventInput!, $expectedVersion: Int) {\n    updateEvent(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      ...EventCard\n    }\n  }\n": types.UpdateEventDocument,
+    "\n  query EventDetail($id: ID!) {\n    latestSeq\n    event(id: $id) {\n      ...EventCard\n    }\n  }\n": types.EventDetailDocument,
+    "\n  query EventFormOptions {\n    neighborhoods {\n      id\n      name\n    }\n    organizations {\n      id\n      name\n    }\n  }\n": types.EventFormOptionsDocument,
+    "\n  query EventsList($filter: EventFilter, $first: Int, $after: String) {\n    latestSeq\n    events(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...EventCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.EventsListDocument,
+    "\n  subscription EventChanged($after: Int) {\n    eventChanged(after: $after) {\n      seq\n      kind\n      event {\n        ...EventCard\n      }\n    }\n  }\n": types.EventChangedDocument,
+    "\n  fragment PublicIssue on CommunityIssue {\n    id\n    title\n    description\n    category\n    status\n    reportedAt\n    neighborhood {\n      id\n      name\n    }\n    supportersCount\n    version\n  }\n": types.PublicIssueFragmentDoc,
+    "\n  mutation ReportIssue($input: ReportIssueInput!) {\n    reportIssue(input: $input) {\n      id\n      title\n      status\n      category\n      neighborhood {\n        id\n        name\n      }\n    }\n  }\n": types.ReportIssueDocument,
+    "\n  mutation PublicSupportIssue($id: ID!) {\n    supportIssue(id: $id) {\n      id\n      supportersCount\n      version\n    }\n  }\n": types.PublicSupportIssueDocument,
+    "\n  query PublicIssues($filter: IssueFilter, $first: Int!, $after: String) {\n    issues(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...PublicIssue\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.PublicIssuesDocument,
+    "\n  query PublicNeighborhoods {\n    neighborhoods {\n      id\n      name\n      centerLat\n      centerLng\n      boundary\n    }\n  }\n": types.PublicNeighborhoodsDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      member {\n        id\n        name\n        role\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      role\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.ViewerDocument,
 };
@@ -45,15 +105,135 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment BoardIssue on CommunityIssue {\n    id\n    title\n    status\n    category\n    neighborhood {\n      id\n      name\n    }\n    supportersCount\n    version\n  }\n"): (typeof documents)["\n  fragment BoardIssue on CommunityIssue {\n    id\n    title\n    status\n    category\n    neighborhood {\n      id\n      name\n    }\n    supportersCount\n    version\n  }\n"];
+export function graphql(source: "\n  fragment ActivityEntry on Activity {\n    id\n    seq\n    at\n    kind\n    summary\n    actor {\n      id\n      name\n    }\n    actorOrganization {\n      id\n      name\n    }\n    issue {\n      id\n      title\n    }\n    event {\n      id\n      title\n    }\n  }\n"): (typeof documents)["\n  fragment ActivityEntry on Activity {\n    id\n    seq\n    at\n    kind\n    summary\n    actor {\n      id\n      name\n    }\n    actorOrganization {\n      id\n      name\n    }\n    issue {\n      id\n      title\n    }\n    event {\n      id\n      title\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query BoardIssues($statuses: [IssueStatus!]!, $first: Int!) {\n    issues(filter: { status: $statuses }, first: $first) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...BoardIssue\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query BoardIssues($statuses: [IssueStatus!]!, $first: Int!) {\n    issues(filter: { status: $statuses }, first: $first) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...BoardIssue\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query ActivityFeed($first: Int!) {\n    latestSeq\n    activities(first: $first) {\n      ...ActivityEntry\n    }\n  }\n"): (typeof documents)["\n  query ActivityFeed($first: Int!) {\n    latestSeq\n    activities(first: $first) {\n      ...ActivityEntry\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription IssueChanged($statuses: [IssueStatus!]!) {\n    issueChanged(filter: { status: $statuses }) {\n      seq\n      kind\n      issue {\n        ...BoardIssue\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription IssueChanged($statuses: [IssueStatus!]!) {\n    issueChanged(filter: { status: $statuses }) {\n      seq\n      kind\n      issue {\n        ...BoardIssue\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query OlderActivity($before: Int!, $first: Int!) {\n    activities(before: $before, first: $first) {\n      ...ActivityEntry\n    }\n  }\n"): (typeof documents)["\n  query OlderActivity($before: Int!, $first: Int!) {\n    activities(before: $before, first: $first) {\n      ...ActivityEntry\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ActivityFeedLive($after: Int) {\n    activity(after: $after) {\n      ...ActivityEntry\n    }\n  }\n"): (typeof documents)["\n  subscription ActivityFeedLive($after: Int) {\n    activity(after: $after) {\n      ...ActivityEntry\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BoardIssue on CommunityIssue {\n    id\n    title\n    status\n    category\n    neighborhood {\n      id\n      name\n    }\n    organizations {\n      id\n      name\n    }\n    supportersCount\n    updateCount\n    reportedAt\n    version\n  }\n"): (typeof documents)["\n  fragment BoardIssue on CommunityIssue {\n    id\n    title\n    status\n    category\n    neighborhood {\n      id\n      name\n    }\n    organizations {\n      id\n      name\n    }\n    supportersCount\n    updateCount\n    reportedAt\n    version\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BoardIssueDetail on CommunityIssue {\n    ...BoardIssue\n    description\n    priority\n    anonymous\n    contact\n    acknowledgedAt\n    resolvedAt\n    reporter {\n      id\n      name\n    }\n    location {\n      lat\n      lng\n      precise\n      address\n    }\n    neighborhood {\n      id\n      name\n      boundary\n      centerLat\n      centerLng\n    }\n    updates {\n      ...BoardTimelineEntry\n    }\n  }\n"): (typeof documents)["\n  fragment BoardIssueDetail on CommunityIssue {\n    ...BoardIssue\n    description\n    priority\n    anonymous\n    contact\n    acknowledgedAt\n    resolvedAt\n    reporter {\n      id\n      name\n    }\n    location {\n      lat\n      lng\n      precise\n      address\n    }\n    neighborhood {\n      id\n      name\n      boundary\n      centerLat\n      centerLng\n    }\n    updates {\n      ...BoardTimelineEntry\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BoardTimelineEntry on IssueUpdate {\n    id\n    kind\n    body\n    visibility\n    createdAt\n    author {\n      id\n      name\n    }\n    organization {\n      id\n      name\n    }\n    fromStatus\n    toStatus\n  }\n"): (typeof documents)["\n  fragment BoardTimelineEntry on IssueUpdate {\n    id\n    kind\n    body\n    visibility\n    createdAt\n    author {\n      id\n      name\n    }\n    organization {\n      id\n      name\n    }\n    fromStatus\n    toStatus\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BoardAddIssueUpdate($issueId: ID!, $body: String!, $visibility: UpdateVisibility!) {\n    addIssueUpdate(issueId: $issueId, body: $body, visibility: $visibility) {\n      ...BoardTimelineEntry\n    }\n  }\n"): (typeof documents)["\n  mutation BoardAddIssueUpdate($issueId: ID!, $body: String!, $visibility: UpdateVisibility!) {\n    addIssueUpdate(issueId: $issueId, body: $body, visibility: $visibility) {\n      ...BoardTimelineEntry\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BoardAssignIssue($id: ID!, $organizationIds: [ID!]!, $expectedVersion: Int!) {\n    assignIssue(id: $id, organizationIds: $organizationIds, expectedVersion: $expectedVersion) {\n      ...BoardIssue\n    }\n  }\n"): (typeof documents)["\n  mutation BoardAssignIssue($id: ID!, $organizationIds: [ID!]!, $expectedVersion: Int!) {\n    assignIssue(id: $id, organizationIds: $organizationIds, expectedVersion: $expectedVersion) {\n      ...BoardIssue\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BoardLinkIssueToEvent($id: ID!, $issueIds: [ID!]!, $expectedVersion: Int!) {\n    updateEvent(id: $id, input: { issueIds: $issueIds }, expectedVersion: $expectedVersion) {\n      id\n      version\n      issues {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation BoardLinkIssueToEvent($id: ID!, $issueIds: [ID!]!, $expectedVersion: Int!) {\n    updateEvent(id: $id, input: { issueIds: $issueIds }, expectedVersion: $expectedVersion) {\n      id\n      version\n      issues {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BoardSetIssueStatus($id: ID!, $status: IssueStatus!, $note: String, $expectedVersion: Int!) {\n    setIssueStatus(id: $id, status: $status, note: $note, expectedVersion: $expectedVersion) {\n      ...BoardIssue\n    }\n  }\n"): (typeof documents)["\n  mutation BoardSetIssueStatus($id: ID!, $status: IssueStatus!, $note: String, $expectedVersion: Int!) {\n    setIssueStatus(id: $id, status: $status, note: $note, expectedVersion: $expectedVersion) {\n      ...BoardIssue\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BoardFilterOptions {\n    neighborhoods {\n      id\n      name\n    }\n    organizations {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query BoardFilterOptions {\n    neighborhoods {\n      id\n      name\n    }\n    organizations {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BoardIssueCard($id: ID!) {\n    issue(id: $id) {\n      ...BoardIssue\n    }\n  }\n"): (typeof documents)["\n  query BoardIssueCard($id: ID!) {\n    issue(id: $id) {\n      ...BoardIssue\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BoardIssueDrawer($id: ID!) {\n    issue(id: $id) {\n      ...BoardIssueDetail\n    }\n    organizations {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query BoardIssueDrawer($id: ID!) {\n    issue(id: $id) {\n      ...BoardIssueDetail\n    }\n    organizations {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BoardIssues($filter: IssueFilter!, $first: Int!) {\n    latestSeq\n    issues(filter: $filter, first: $first) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...BoardIssue\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query BoardIssues($filter: IssueFilter!, $first: Int!) {\n    latestSeq\n    issues(filter: $filter, first: $first) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...BoardIssue\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BoardLinkableEvents($from: DateTime!) {\n    events(filter: { from: $from, status: [PLANNED, CONFIRMED] }, first: 100) {\n      edges {\n        node {\n          id\n          title\n          startsAt\n          viewerCanEdit\n          version\n          issues {\n            id\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BoardLinkableEvents($from: DateTime!) {\n    events(filter: { from: $from, status: [PLANNED, CONFIRMED] }, first: 100) {\n      edges {\n        node {\n          id\n          title\n          startsAt\n          viewerCanEdit\n          version\n          issues {\n            id\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription BoardIssueChanged($filter: IssueFilter!, $after: Int!) {\n    issueChanged(filter: $filter, after: $after) {\n      seq\n      kind\n      issue {\n        ...BoardIssue\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription BoardIssueChanged($filter: IssueFilter!, $after: Int!) {\n    issueChanged(filter: $filter, after: $after) {\n      seq\n      kind\n      issue {\n        ...BoardIssue\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription BoardPresence($share: Boolean!) {\n    presence(share: $share) {\n      members {\n        id\n        name\n        organizationName\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription BoardPresence($share: Boolean!) {\n    presence(share: $share) {\n      members {\n        id\n        name\n        organizationName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EventCard on SharedEvent {\n    id\n    title\n    description\n    kind\n    status\n    cancelReason\n    startsAt\n    endsAt\n    locationName\n    neighborhood {\n      id\n      name\n    }\n    host {\n      id\n      name\n    }\n    coHosts {\n      id\n      name\n    }\n    isPublic\n    capacity\n    rsvpCount\n    staffCount\n    staff {\n      count\n      note\n      organization {\n        id\n        name\n      }\n    }\n    viewerCanEdit\n    version\n  }\n"): (typeof documents)["\n  fragment EventCard on SharedEvent {\n    id\n    title\n    description\n    kind\n    status\n    cancelReason\n    startsAt\n    endsAt\n    locationName\n    neighborhood {\n      id\n      name\n    }\n    host {\n      id\n      name\n    }\n    coHosts {\n      id\n      name\n    }\n    isPublic\n    capacity\n    rsvpCount\n    staffCount\n    staff {\n      count\n      note\n      organization {\n        id\n        name\n      }\n    }\n    viewerCanEdit\n    version\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelEvent($id: ID!, $reason: String!, $expectedVersion: Int) {\n    cancelEvent(id: $id, reason: $reason, expectedVersion: $expectedVersion) {\n      ...EventCard\n    }\n  }\n"): (typeof documents)["\n  mutation CancelEvent($id: ID!, $reason: String!, $expectedVersion: Int) {\n    cancelEvent(id: $id, reason: $reason, expectedVersion: $expectedVersion) {\n      ...EventCard\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CommitStaff($eventId: ID!, $count: Int!, $note: String) {\n    commitStaff(eventId: $eventId, count: $count, note: $note) {\n      ...EventCard\n    }\n  }\n"): (typeof documents)["\n  mutation CommitStaff($eventId: ID!, $count: Int!, $note: String) {\n    commitStaff(eventId: $eventId, count: $count, note: $note) {\n      ...EventCard\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateEvent($input: CreateEventInput!) {\n    createEvent(input: $input) {\n      ...EventCard\n    }\n  }\n"): (typeof documents)["\n  mutation CreateEvent($input: CreateEventInput!) {\n    createEvent(input: $input) {\n      ...EventCard\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RsvpEvent($id: ID!, $input: RsvpInput!) {\n    rsvpEvent(id: $id, input: $input) {\n      id\n      rsvpCount\n      capacity\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation RsvpEvent($id: ID!, $input: RsvpInput!) {\n    rsvpEvent(id: $id, input: $input) {\n      id\n      rsvpCount\n      capacity\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateEvent($id: ID!, $input: UpdateEventInput!, $expectedVersion: Int) {\n    updateEvent(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      ...EventCard\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateEvent($id: ID!, $input: UpdateEventInput!, $expectedVersion: Int) {\n    updateEvent(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      ...EventCard\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EventDetail($id: ID!) {\n    latestSeq\n    event(id: $id) {\n      ...EventCard\n    }\n  }\n"): (typeof documents)["\n  query EventDetail($id: ID!) {\n    latestSeq\n    event(id: $id) {\n      ...EventCard\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EventFormOptions {\n    neighborhoods {\n      id\n      name\n    }\n    organizations {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query EventFormOptions {\n    neighborhoods {\n      id\n      name\n    }\n    organizations {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EventsList($filter: EventFilter, $first: Int, $after: String) {\n    latestSeq\n    events(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...EventCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query EventsList($filter: EventFilter, $first: Int, $after: String) {\n    latestSeq\n    events(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...EventCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription EventChanged($after: Int) {\n    eventChanged(after: $after) {\n      seq\n      kind\n      event {\n        ...EventCard\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription EventChanged($after: Int) {\n    eventChanged(after: $after) {\n      seq\n      kind\n      event {\n        ...EventCard\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PublicIssue on CommunityIssue {\n    id\n    title\n    description\n    category\n    status\n    reportedAt\n    neighborhood {\n      id\n      name\n    }\n    supportersCount\n    version\n  }\n"): (typeof documents)["\n  fragment PublicIssue on CommunityIssue {\n    id\n    title\n    description\n    category\n    status\n    reportedAt\n    neighborhood {\n      id\n      name\n    }\n    supportersCount\n    version\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReportIssue($input: ReportIssueInput!) {\n    reportIssue(input: $input) {\n      id\n      title\n      status\n      category\n      neighborhood {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ReportIssue($input: ReportIssueInput!) {\n    reportIssue(input: $input) {\n      id\n      title\n      status\n      category\n      neighborhood {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublicSupportIssue($id: ID!) {\n    supportIssue(id: $id) {\n      id\n      supportersCount\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation PublicSupportIssue($id: ID!) {\n    supportIssue(id: $id) {\n      id\n      supportersCount\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublicIssues($filter: IssueFilter, $first: Int!, $after: String) {\n    issues(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...PublicIssue\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query PublicIssues($filter: IssueFilter, $first: Int!, $after: String) {\n    issues(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...PublicIssue\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublicNeighborhoods {\n    neighborhoods {\n      id\n      name\n      centerLat\n      centerLng\n      boundary\n    }\n  }\n"): (typeof documents)["\n  query PublicNeighborhoods {\n    neighborhoods {\n      id\n      name\n      centerLat\n      centerLng\n      boundary\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

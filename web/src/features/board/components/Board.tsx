@@ -1,43 +1,44 @@
-import { useMemo } from 'react';
-import { BOARD_COLUMNS, groupByStatus } from '../board.columns.js';
-import { useBoardIssues } from '../useBoardIssues.js';
-import { BoardColumn } from './BoardColumn.js';
+import { useQuery } from '@apollo/client/react';
+import { Route, Routes } from 'react-router';
+import { useRetryWhile } from '../../../shared/useRetry.js';
+import { VIEWER_QUERY } from '../../session/graphql/queries/viewer.query.js';
+import type { BoardViewer } from '../board.statuses.js';
+import { BoardView } from './BoardView.js';
+import { IssueDrawer } from './IssueDrawer.js';
 
-/** The live board: the newest issues in four columns by status. */
+/**
+ * The board for officers and partners at /board, with the issue drawer at /board/issues/:id
+ * over it (the board's filters stay in the URL while the drawer is open).
+ */
 export function Board() {
-  const { issues, totalCount, loading, error } = useBoardIssues();
-  const groups = useMemo(() => groupByStatus(issues), [issues]);
+  const { data, loading, error, refetch } = useQuery(VIEWER_QUERY);
+  const member = data?.viewer;
+  useRetryWhile(Boolean(error) && !data, refetch);
 
-  if (loading && issues.length === 0) {
-    return (
-      <p className="board__message" role="status">
-        Loading the board…
-      </p>
-    );
-  }
-  if (error && issues.length === 0) {
+  if (!member) {
+    if (loading) {
+      return (
+        <p className="board__message" role="status">
+          Loading the board…
+        </p>
+      );
+    }
     return (
       <p className="board__message board__message--error" role="alert">
-        The board could not be loaded: {error.message}
+        {error
+          ? "Can't reach the server — retrying. The board appears as soon as it answers."
+          : 'Sign in to see the board.'}
       </p>
     );
   }
 
+  const viewer: BoardViewer = { id: member.id, role: member.role, organizationId: member.organization.id };
   return (
-    <section className="board" aria-labelledby="board-title">
-      <div className="board__header">
-        <h2 id="board-title">Community issues</h2>
-        <p className="board__count">
-          {issues.length < totalCount
-            ? `Showing the newest ${issues.length} of ${totalCount}`
-            : `${totalCount} ${totalCount === 1 ? 'issue' : 'issues'}`}
-        </p>
-      </div>
-      <div className="board__columns">
-        {BOARD_COLUMNS.map((column) => (
-          <BoardColumn key={column.status} column={column} issues={groups.get(column.status) ?? []} />
-        ))}
-      </div>
-    </section>
+    <>
+      <BoardView viewer={viewer} viewerOrganizationName={member.organization.name} />
+      <Routes>
+        <Route path="issues/:issueId" element={<IssueDrawer viewer={viewer} />} />
+      </Routes>
+    </>
   );
 }

@@ -3,10 +3,15 @@ import type { BoardIssuesQueryVariables } from '../../../../graphql/generated/gr
 
 export type BoardIssuesVariables = BoardIssuesQueryVariables;
 
-/** The newest issues in the board's columns. */
+/**
+ * The newest issues in the board's columns, and the feed position they were read at:
+ * `latestSeq` comes first so that the page is at least as new as it, and subscribing with
+ * `after: latestSeq` misses nothing (a change in between arrives twice and is reconciled by version).
+ */
 export const BOARD_ISSUES_QUERY = graphql(`
-  query BoardIssues($statuses: [IssueStatus!]!, $first: Int!) {
-    issues(filter: { status: $statuses }, first: $first) {
+  query BoardIssues($filter: IssueFilter!, $first: Int!) {
+    latestSeq
+    issues(filter: $filter, first: $first) {
       totalCount
       edges {
         cursor
