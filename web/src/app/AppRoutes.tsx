@@ -1,9 +1,20 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
-import { Board } from '../features/board/components/Board.js';
-import { EventsPage } from '../features/events/components/EventsPage.js';
-import { ActivityPage } from '../features/activity/components/ActivityPage.js';
-import { PublicHome } from '../features/public/components/PublicHome.js';
-import { ReportPage } from '../features/public/components/ReportPage.js';
+
+// Each page is its own chunk: a resident opening the report form does not download the board.
+const Board = lazy(() => import('../features/board/components/Board.js').then((m) => ({ default: m.Board })));
+const EventsPage = lazy(() =>
+  import('../features/events/components/EventsPage.js').then((m) => ({ default: m.EventsPage })),
+);
+const ActivityPage = lazy(() =>
+  import('../features/activity/components/ActivityPage.js').then((m) => ({ default: m.ActivityPage })),
+);
+const PublicHome = lazy(() =>
+  import('../features/public/components/PublicHome.js').then((m) => ({ default: m.PublicHome })),
+);
+const ReportPage = lazy(() =>
+  import('../features/public/components/ReportPage.js').then((m) => ({ default: m.ReportPage })),
+);
 
 interface AppRoutesProps {
   signedIn: boolean;
@@ -15,13 +26,21 @@ interface AppRoutesProps {
  */
 export function AppRoutes({ signedIn }: AppRoutesProps) {
   return (
-    <Routes>
-      <Route path="/" element={signedIn ? <Navigate to="/board" replace /> : <PublicHome />} />
-      <Route path="/board/*" element={signedIn ? <Board /> : <Navigate to="/" replace />} />
-      <Route path="/events/*" element={<EventsPage />} />
-      <Route path="/activity" element={<ActivityPage />} />
-      <Route path="/report" element={<ReportPage />} />
-      <Route path="*" element={<Navigate to="/" replace />} />
-    </Routes>
+    <Suspense
+      fallback={
+        <p className="page-loading" role="status">
+          Loading…
+        </p>
+      }
+    >
+      <Routes>
+        <Route path="/" element={signedIn ? <Navigate to="/board" replace /> : <PublicHome />} />
+        <Route path="/board/*" element={signedIn ? <Board /> : <Navigate to="/" replace />} />
+        <Route path="/events/*" element={<EventsPage />} />
+        <Route path="/activity" element={<ActivityPage />} />
+        <Route path="/report" element={<ReportPage />} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </Suspense>
   );
 }
