@@ -20,6 +20,19 @@ export default defineConfig({
         resolve: { alias },
         test: { name: 'web', include: ['web/src/**/*.test.{ts,tsx}'], environment: 'jsdom' },
       },
+      // The board in real headless Chromium, against a real server (SQLite), one file at a time.
+      {
+        extends: true as const,
+        resolve: { alias },
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          env: { BB_TEST_DB: 'sqlite' },
+          fileParallelism: false,
+          testTimeout: 60_000,
+        },
+      },
       ...databases.map((db) => ({
         extends: true as const,
         resolve: { alias },
