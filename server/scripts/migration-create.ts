@@ -24,6 +24,17 @@ async function create(database: DatabaseConfig, folder: string, listName: string
     await migrator.up();
     const result = await migrator.createMigration(folder, false, false);
     console.log(result.fileName ? `${database.dialect}: wrote ${result.fileName}` : `${database.dialect}: no changes`);
+    // MikroORM's SQLite diff rebuilds existing tables (drop + recreate). Inside the migration's
+    // transaction its `pragma foreign_keys = off` has no effect, so dropping a table would
+    // cascade-delete rows that reference it. Refuse to leave such a migration unreviewed.
+    const dangerous = result.diff.up.filter((sql) => /^\s*(drop table|pragma foreign_keys)/i.test(sql));
+    if (database.dialect === 'sqlite' && dangerous.length > 0) {
+      console.error(
+        `sqlite: ${result.fileName} rebuilds existing tables (${dangerous.length} statements such as "${dangerous[0]}").\n` +
+          'Dropping a table cascades to the rows that reference it: edit the migration by hand before committing.',
+      );
+      process.exitCode = 1;
+    }
   } finally {
     await orm.close(true);
   }

@@ -22,6 +22,10 @@ import { transports } from './realtime/transport.js';
 import { IssueService } from './modules/issues/issue.service.js';
 import { EventService } from './modules/events/event.service.js';
 import { PresenceService } from './modules/presence/presence.service.js';
+import { ApiTokenService } from './modules/api-tokens/api-token.service.js';
+import { TokenSockets } from './modules/api-tokens/api-token.sockets.js';
+import { ContactAccessService } from './modules/privacy/contact-access.service.js';
+import { RetentionJob } from './modules/privacy/retention.js';
 import { createSecurity, type HttpContext } from './security/index.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -75,6 +79,14 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
     closers.push(() => presence.close());
     await presence.start();
     const tokens = await TokenService.create(orm, config.tokenSecret);
+    const apiTokens = new ApiTokenService(orm, channels.open('api-tokens'));
+    closers.push(() => apiTokens.close());
+    await apiTokens.start();
+    const tokenSockets = new TokenSockets();
+    apiTokens.onRevoked((tokenPk) => tokenSockets.closeAll(tokenPk));
+    const credentials = { sessions: tokens, apiTokens };
+    const retention = new RetentionJob(orm, config.retentionDays);
+    closers.push(() => retention.close());
     const services: Services = {
       orm,
       bus,
@@ -82,6 +94,9 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
       issues: new IssueService(orm, bus),
       events: new EventService(orm, bus),
       presence,
+      apiTokens,
+      contactAccess: new ContactAccessService(orm),
+      retention,
     };
     const schema = await buildAppSchema();
     const security = await createSecurity(config, { schema, streamId });
@@ -103,11 +118,14 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
         onSubscribe: security.onSubscribe,
         onConnect: async (ctx) => {
           try {
-            ctx.extra.viewer = await viewerFromAuthorization(
+            const viewer = await viewerFromAuthorization(
               orm.em.fork(),
-              tokens,
+              credentials,
               ctx.connectionParams?.authorization,
             );
+            ctx.extra.viewer = viewer;
+            // Revoking the token closes this socket too (on whichever instance revokes it).
+            if (viewer?.kind === 'token') tokenSockets.track(viewer.tokenPk, ctx.extra.socket);
             return true;
           } catch (error) {
             if (error instanceof DomainError) return false; // closes with 4403 Forbidden
@@ -116,7 +134,7 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
         },
         context: (ctx): Context => {
           const viewer = ctx.extra.viewer ?? null;
-          return { services, em: orm.em.fork(), viewer, loaders: createLoaders(orm, viewer, false) };
+          return { services, em: orm.em.fork(), viewer, loaders: createLoaders(services, viewer, false) };
         },
         onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
         onNext: (_ctx, _id, _payload, _args, result) =>
@@ -158,14 +176,14 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
       expressMiddleware(apollo, {
         context: async ({ req }): Promise<HttpContext> => {
           const em = orm.em.fork();
-          const viewer = await viewerFromAuthorization(em, tokens, req.headers.authorization).catch((e) => {
+          const viewer = await viewerFromAuthorization(em, credentials, req.headers.authorization).catch((e) => {
             throw authFailure(e);
           });
           return {
             services,
             em,
             viewer,
-            loaders: createLoaders(orm, viewer),
+            loaders: createLoaders(services, viewer),
             clientAddress: security.clientAddress(req),
           };
         },
@@ -178,6 +196,7 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
       httpServer.once('error', reject);
       httpServer.listen(config.port, resolve);
     });
+    retention.start();
     const address = httpServer.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return {

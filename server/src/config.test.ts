@@ -48,6 +48,11 @@ describe('loadConfig', () => {
     [{ RATE_LIMITS: 'login=10/0m' }, /RATE_LIMITS login must look like/],
     [{ RATE_LIMITS: 'login=0/1m' }, /RATE_LIMITS login must look like/],
     [{ RATE_LIMITS: 'logins=10/1m' }, /RATE_LIMITS takes login=…, account=…, report=…, mutation=…/],
+    [{ RETENTION_DAYS: '0' }, /RETENTION_DAYS must be a whole number of days from 1 to 36500, or off \(got "0"\)/],
+    [{ RETENTION_DAYS: '1.5' }, /RETENTION_DAYS must be a whole number/],
+    [{ RETENTION_DAYS: '-30' }, /RETENTION_DAYS/],
+    [{ RETENTION_DAYS: '36501' }, /RETENTION_DAYS/],
+    [{ RETENTION_DAYS: 'a year' }, /RETENTION_DAYS .*\(got "a year"\)/],
   ])('rejects %o with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -73,6 +78,14 @@ describe('loadConfig', () => {
       report: { points: 30, seconds: 600 },
       mutation: { points: 120, seconds: 60 },
     });
+  });
+
+  it("keeps residents' details of closed issues for a year unless RETENTION_DAYS says otherwise", () => {
+    expect(loadConfig({}).retentionDays).toBe(365);
+    expect(loadConfig({ RETENTION_DAYS: ' 90 ' }).retentionDays).toBe(90);
+    expect(loadConfig({ RETENTION_DAYS: '1' }).retentionDays).toBe(1);
+    expect(loadConfig({ RETENTION_DAYS: 'off' }).retentionDays).toBeNull();
+    expect(loadConfig({ RETENTION_DAYS: 'OFF' }).retentionDays).toBeNull();
   });
 
   it('reads CORS origins, introspection and proxies to trust', () => {

@@ -22,6 +22,11 @@ export interface Config {
   limits: QueryLimits;
   /** `null` turns rate limiting off. */
   rateLimits: RateLimits | null;
+  /**
+   * Days after which a RESOLVED or CLOSED issue, untouched since, loses the resident's contact
+   * and its precise location (modules/privacy/retention.ts); `null`: kept for ever.
+   */
+  retentionDays: number | null;
 }
 
 /** Hostile-input limits, the same on HTTP and WebSocket. */
@@ -51,9 +56,9 @@ export interface RateLimits {
   login: RateLimit;
   /** Sign-in attempts for one email address, from anywhere (whether or not the account exists). */
   account: RateLimit;
-  /** `reportIssue` per signed-in member, or per address for residents. */
+  /** `reportIssue` per signed-in member or API token, or per address for residents. */
   report: RateLimit;
-  /** Every mutation, those above included, per signed-in member or per address. */
+  /** Every mutation, those above included, per signed-in member, per API token or per address. */
   mutation: RateLimit;
 }
 
@@ -241,6 +246,28 @@ export function parseRateLimits(value: string | undefined): RateLimits | null {
   return limits;
 }
 
+/**
+ * A year by default: long enough for a resolved issue to be reopened or followed up (and for a
+ * yearly review of the partnership's work), short enough that residents' details do not pile up
+ * for ever once nobody needs them. The numbers by neighborhood keep working without them.
+ */
+export const DEFAULT_RETENTION_DAYS = 365;
+const MAX_RETENTION_DAYS = 36_500;
+
+/** `RETENTION_DAYS`: a whole number of days (1 to 36500), or `off` to keep everything. Unset: 365. */
+export function parseRetentionDays(value: string | undefined): number | null {
+  if (value == null || value.trim() === '') return DEFAULT_RETENTION_DAYS;
+  const text = value.trim();
+  if (/^(off|false|never)$/i.test(text)) return null;
+  const days = Number(text);
+  if (!/^\d+$/.test(text) || days < 1 || days > MAX_RETENTION_DAYS) {
+    throw new ConfigError(
+      `RETENTION_DAYS must be a whole number of days from 1 to ${MAX_RETENTION_DAYS}, or off (got "${value}")`,
+    );
+  }
+  return days;
+}
+
 /** Splits `a=1,b=2`, refusing names not in `known`. */
 function pairs(variable: string, value: string | undefined, known: string[]): [string, string][] {
   if (value == null || value.trim() === '') return [];
@@ -275,5 +302,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     limits: parseQueryLimits(env.QUERY_LIMITS),
     rateLimits: parseRateLimits(env.RATE_LIMITS),
+    retentionDays: parseRetentionDays(env.RETENTION_DAYS),
   };
 }

@@ -1,11 +1,15 @@
 import DataLoader from 'dataloader';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import type { Viewer } from './auth/viewer.js';
+import { hasScope, type Viewer } from './auth/viewer.js';
+import { ApiScope } from './auth/scopes.js';
 import type { TokenService } from './auth/tokens.js';
 import type { ActivityBus } from './realtime/bus.js';
 import type { IssueService } from './modules/issues/issue.service.js';
 import type { EventService } from './modules/events/event.service.js';
 import type { PresenceService } from './modules/presence/presence.service.js';
+import type { ApiTokenService } from './modules/api-tokens/api-token.service.js';
+import type { ContactAccessService } from './modules/privacy/contact-access.service.js';
+import type { RetentionJob } from './modules/privacy/retention.js';
 import { IssueUpdate } from './modules/issues/issue-update.entity.js';
 import { UpdateVisibility } from './modules/issues/issue.enums.js';
 
@@ -16,6 +20,9 @@ export interface Services {
   issues: IssueService;
   events: EventService;
   presence: PresenceService;
+  apiTokens: ApiTokenService;
+  contactAccess: ContactAccessService;
+  retention: RetentionJob;
 }
 
 /** Built once per HTTP request, and once per WebSocket subscription. */
@@ -30,14 +37,23 @@ export interface Context {
 export type Loaders = ReturnType<typeof createLoaders>;
 
 /**
- * Batched lookups that MikroORM's own dataloaders do not cover (aggregates). Each batch forks
- * its own EntityManager so a loader is safe in subscriptions, where one context outlives
- * many events; `cache: false` there keeps later events from seeing earlier answers.
+ * Batched lookups that MikroORM's own dataloaders do not cover (aggregates), and the batched
+ * contact access log. Each batch forks its own EntityManager so a loader is safe in
+ * subscriptions, where one context outlives many events; `cache: false` there keeps later
+ * events from seeing earlier answers (and logs every delivery of a contact).
  */
-export function createLoaders(orm: MikroORM, viewer: Viewer | null, cache = true) {
-  const visible = viewer ? [UpdateVisibility.PUBLIC, UpdateVisibility.PARTNERS] : [UpdateVisibility.PUBLIC];
+export function createLoaders(
+  { orm, contactAccess }: Pick<Services, 'orm' | 'contactAccess'>,
+  viewer: Viewer | null,
+  cache = true,
+) {
+  const visible = hasScope(viewer, ApiScope.ISSUES_READ)
+    ? [UpdateVisibility.PUBLIC, UpdateVisibility.PARTNERS]
+    : [UpdateVisibility.PUBLIC];
   const visibleSql = visible.map(() => '?').join(', ');
   return {
+    /** `load(issuePk)` records that the viewer (a member) read the issue's contact. */
+    contactRead: contactAccess.recorder(viewer?.kind === 'member' ? viewer : null, cache),
     latestUpdate: new DataLoader<number, IssueUpdate | null>(
       async (issuePks) => {
         const em = orm.em.fork();

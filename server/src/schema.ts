@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { buildSchema, type AuthChecker } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { DateTime } from './common/scalars.js';
-import { unauthenticated } from './common/errors.js';
-import { assertAccessDeclared } from './auth/access.js';
+import { assertAccessDeclared, checkDeclaredAccess } from './auth/access.js';
 import type { Role } from './auth/roles.js';
 import type { Context } from './context.js';
 import { IssueResolver, IssueUpdateResolver } from './modules/issues/issue.resolver.js';
@@ -14,12 +13,14 @@ import { NeighborhoodResolver } from './modules/neighborhoods/neighborhood.resol
 import { ActivityResolver } from './modules/activity/activity.resolver.js';
 import { NodeResolver } from './modules/node/node.resolver.js';
 import { PresenceResolver } from './modules/presence/presence.resolver.js';
+import { ApiTokenResolver } from './modules/api-tokens/api-token.resolver.js';
+import { ContactAccessResolver } from './modules/privacy/contact-access.resolver.js';
 
-/** Signed out: UNAUTHENTICATED. Signed in with a role not listed: FORBIDDEN (type-graphql). */
-const authChecker: AuthChecker<Context, Role> = ({ context }, roles) => {
-  if (!context.viewer) throw unauthenticated();
-  return roles.length === 0 || roles.includes(context.viewer.role);
-};
+/**
+ * Enforces what the field declares (@Allow: roles and token scope, read back from the schema):
+ * signed out, UNAUTHENTICATED; a role not listed or a token without the scope, FORBIDDEN.
+ */
+const authChecker: AuthChecker<Context, Role> = ({ context, info }) => checkDeclaredAccess(context.viewer, info);
 
 /** The whole GraphQL schema. Refuses to build if an operation does not declare its access. */
 export async function buildAppSchema(): Promise<GraphQLSchema> {
@@ -36,6 +37,8 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
       ActivityResolver,
       NodeResolver,
       PresenceResolver,
+      ApiTokenResolver,
+      ContactAccessResolver,
     ],
     authChecker,
     // Every subscription streams from the ActivityBus through its own `subscribe`, so

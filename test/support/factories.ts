@@ -52,6 +52,25 @@ export async function buildEvent(
   return res.data.createEvent;
 }
 
+/**
+ * Creates an API token as `coordinatorToken` (a coordinator's session) and returns its secret.
+ * Scopes are GraphQL enum names (`ISSUES_READ`, …); the organization defaults to the coordinator's.
+ */
+export async function buildApiToken(
+  server: TestServer,
+  coordinatorToken: string,
+  scopes: string[],
+  overrides: { name?: string; organizationId?: string } = {},
+): Promise<{ token: string; id: string }> {
+  const res = await server.gql(
+    'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { id } } }',
+    { input: { name: overrides.name ?? `Tool with ${scopes.join(' ') || 'no scope'}`, scopes, ...overrides } },
+    coordinatorToken,
+  );
+  if (!res.data?.createApiToken) throw new Error(`createApiToken failed: ${JSON.stringify(res.errors)}`);
+  return { token: res.data.createApiToken.token, id: res.data.createApiToken.apiToken.id };
+}
+
 /** Counts rows of a table through the ORM's connection: for "nothing was written" checks. */
 export async function countRows(server: TestServer, table: string): Promise<number> {
   const rows = await server.app.orm.em.fork().getConnection().execute(`select count(*) as n from ${table}`);
@@ -70,6 +89,8 @@ export async function snapshotDb(server: TestServer): Promise<Record<string, num
     'event_cohost',
     'event_issue',
     'activity',
+    'api_token',
+    'contact_access',
   ];
   const out: Record<string, number | string> = {};
   for (const t of tables) out[t] = await countRows(server, t);
@@ -78,7 +99,9 @@ export async function snapshotDb(server: TestServer): Promise<Record<string, num
   const events = (await em.execute(
     'select id, version, status, rsvp_count from shared_event order by id',
   )) as unknown[];
+  const tokens = (await em.execute('select id, revoked_at from api_token order by id')) as unknown[];
   out.issues = JSON.stringify(versions);
   out.events = JSON.stringify(events);
+  out.tokens = JSON.stringify(tokens);
   return out;
 }

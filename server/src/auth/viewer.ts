@@ -1,39 +1,74 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager, Ref } from '@mikro-orm/core';
 import { Role } from './roles.js';
+import type { ApiScope } from './scopes.js';
 import { Member } from '../modules/members/member.entity.js';
 import { unauthenticated } from '../common/errors.js';
 import type { TokenService } from './tokens.js';
+import type { ApiTokenService } from '../modules/api-tokens/api-token.service.js';
 
-/** The signed-in member making a request; `null` in a context means a resident (public). */
-export interface Viewer {
-  memberPk: number;
+interface ViewerBase {
+  /** The member's name, or the API token's name. */
   name: string;
+  /** What the caller may do. An API token acts as OFFICER for the agency's tokens, PARTNER otherwise; never COORDINATOR. */
   role: Role;
   organizationPk: number;
   organizationName: string;
 }
 
+/** A signed-in person. */
+export interface MemberViewer extends ViewerBase {
+  kind: 'member';
+  memberPk: number;
+}
+
+/**
+ * Another tool, calling with an API token. It acts as a member of the token's organization
+ * would, but only within its scopes, and it never sees a resident's contact details.
+ */
+export interface TokenViewer extends ViewerBase {
+  kind: 'token';
+  tokenPk: number;
+  scopes: ReadonlySet<ApiScope>;
+}
+
+/** Who makes a request; `null` in a context means a resident (public). */
+export type Viewer = MemberViewer | TokenViewer;
+
+/** How `Authorization` values are checked: member session tokens and API tokens (`bbt_…`). */
+export interface Credentials {
+  sessions: TokenService;
+  apiTokens: ApiTokenService;
+}
+
 /**
  * Resolves an `Authorization` value ("Bearer <token>") to a viewer. Absent: null (public).
- * Present but forged, expired or for a removed member: UNAUTHENTICATED, never silently public.
+ * Present but forged, expired, revoked or for a removed member: UNAUTHENTICATED, never
+ * silently public.
  */
 export async function viewerFromAuthorization(
   em: EntityManager,
-  tokens: TokenService,
+  credentials: Credentials,
   authorization: unknown,
 ): Promise<Viewer | null> {
   if (authorization == null || authorization === '') return null;
   if (typeof authorization !== 'string') throw unauthenticated('The authorization value must be "Bearer <token>"');
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) throw unauthenticated('The authorization value must be "Bearer <token>"');
-  const memberPk = await tokens.verify(match[1]);
+  const token = match[1];
+  if (credentials.apiTokens.looksLikeApiToken(token)) {
+    const viewer = await credentials.apiTokens.authenticate(token);
+    if (!viewer) throw unauthenticated('This API token is unknown or has been revoked');
+    return viewer;
+  }
+  const memberPk = await credentials.sessions.verify(token);
   if (memberPk == null) throw unauthenticated('Your session token is invalid or has expired; sign in again');
   const member = await em.findOne(Member, { pk: memberPk }, { populate: ['organization'] });
   if (!member) throw unauthenticated('Your account no longer exists');
   return viewerOf(member);
 }
 
-export const viewerOf = (member: Member): Viewer => ({
+export const viewerOf = (member: Member): MemberViewer => ({
+  kind: 'member',
   memberPk: member.pk,
   name: member.name,
   role: member.role,
@@ -41,6 +76,23 @@ export const viewerOf = (member: Member): Viewer => ({
   organizationName: member.organization.getEntity().name,
 });
 
-export const isMember = (viewer: Viewer | null): viewer is Viewer => viewer != null;
 export const isStaff = (viewer: Viewer | null): boolean =>
   viewer?.role === Role.COORDINATOR || viewer?.role === Role.OFFICER;
+
+/**
+ * Whether the caller may see or do what `scope` covers beyond what the public may: members
+ * always (their role decides the rest), an API token only when it holds the scope, the public
+ * never. Resolvers ask this before showing members-only data.
+ */
+export const hasScope = (viewer: Viewer | null, scope: ApiScope): boolean =>
+  viewer != null && (viewer.kind === 'member' || viewer.scopes.has(scope));
+
+/** The signed-in member's key; null for the public and for API tokens. */
+export const memberPkOf = (viewer: Viewer | null): number | null =>
+  viewer?.kind === 'member' ? viewer.memberPk : null;
+
+/** The signed-in member as an author or actor reference; null for the public and API tokens. */
+export const memberRefOf = (em: EntityManager, viewer: Viewer | null): Ref<Member> | null => {
+  const pk = memberPkOf(viewer);
+  return pk == null ? null : em.getReference(Member, pk, { wrapped: true });
+};

@@ -10,7 +10,8 @@ export type NodeTypeName =
   | 'CommunityIssue'
   | 'IssueUpdate'
   | 'SharedEvent'
-  | 'Activity';
+  | 'Activity'
+  | 'ApiToken';
 
 /** `base64url("CommunityIssue:12")`: opaque to clients, stable across databases. */
 export const toGlobalId = (type: NodeTypeName, pk: number): string =>

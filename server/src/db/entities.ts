@@ -7,6 +7,8 @@ import { SharedEvent } from '../modules/events/event.entity.js';
 import { EventRsvp } from '../modules/events/rsvp.entity.js';
 import { StaffCommitment } from '../modules/events/staff-commitment.entity.js';
 import { Activity, ActivitySequence, AppSetting } from '../modules/activity/activity.entity.js';
+import { ApiToken } from '../modules/api-tokens/api-token.entity.js';
+import { ContactAccess } from '../modules/privacy/contact-access.entity.js';
 
 export const entities = [
   Neighborhood,
@@ -20,4 +22,6 @@ export const entities = [
   Activity,
   ActivitySequence,
   AppSetting,
+  ApiToken,
+  ContactAccess,
 ];

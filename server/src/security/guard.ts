@@ -14,6 +14,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { operationCost } from './cost.js';
 import { LimitReason, limitError } from './limits.js';
 import type { Charge, RateLimitName, RateLimiter } from './rate-limit.js';
+import { containsNul, nulRefusal } from './text.js';
 
 /** A validated operation about to run, and who sends it. */
 export interface OperationRequest {
@@ -34,7 +35,7 @@ const RATE_MESSAGES: Record<RateLimitName, string> = {
 
 /**
  * The checks that need a parsed, validated operation and its variables, the same for both
- * transports: the cost budget, then the rate limits of mutations. `check` returns the refusal to
+ * transports: text no database can store, the cost budget, then the rate limits of mutations. `check` returns the refusal to
  * send instead of running the operation, or null.
  */
 export class OperationGuard {
@@ -48,6 +49,7 @@ export class OperationGuard {
     const operation = getOperationAST(request.document, request.operationName);
     if (!operation) return null; // the server reports an unknown operation itself
     const variables = request.variables ?? {};
+    if (containsNul(request.document, variables)) return nulRefusal();
 
     const result = operationCost(this.schema, request.document, operation.name?.value, variables);
     if ('tooLarge' in result) {
@@ -82,10 +84,11 @@ export class OperationGuard {
  * What a mutation costs against the rate limits: every root field (aliases and fragments
  * included, so `a: reportIssue … b: reportIssue …` counts twice) counts once against `mutation`,
  * sign-ins also against their address and email, reports against `report`. Members are counted
- * by account, residents by address.
+ * by account, API tokens by token (so one busy tool never uses up a member's allowance, nor
+ * members a tool's), residents by address.
  */
 function charges(request: OperationRequest, selectionSet: SelectionSetNode): Charge[] {
-  const actor = request.viewer ? `member:${request.viewer.memberPk}` : `address:${request.address}`;
+  const actor = actorOf(request);
   const totals = new Map<string, Charge>();
   const add = (name: RateLimitName, key: string) => {
     const id = `${name}\u0000${key}`;
@@ -102,6 +105,13 @@ function charges(request: OperationRequest, selectionSet: SelectionSetNode): Cha
     if (field.name.value === 'reportIssue') add('report', actor);
   }
   return [...totals.values()];
+}
+
+/** Who a charge counts against: a member by account, an API token by token, a resident by address. */
+function actorOf({ viewer, address }: OperationRequest): string {
+  if (viewer?.kind === 'member') return `member:${viewer.memberPk}`;
+  if (viewer?.kind === 'token') return `token:${viewer.tokenPk}`;
+  return `address:${address}`;
 }
 
 /** The root fields of an operation, through fragments and inline fragments. */

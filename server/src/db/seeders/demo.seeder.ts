@@ -59,6 +59,7 @@ export async function seedDemo(services: Services): Promise<void> {
     members.map((m) => [
       m.email,
       {
+        kind: 'member' as const,
         memberPk: m.pk,
         name: m.name,
         role: m.role,

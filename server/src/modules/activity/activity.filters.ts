@@ -1,7 +1,8 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { pkOf } from '../../common/relay.js';
 import { badInput } from '../../common/errors.js';
-import type { Viewer } from '../../auth/viewer.js';
+import { hasScope, type Viewer } from '../../auth/viewer.js';
+import { ApiScope } from '../../auth/scopes.js';
 import type { ActivityEnvelope, EventSnapshot, IssueSnapshot } from '../../realtime/envelope.js';
 import { CommunityIssue } from '../issues/issue.entity.js';
 import type { IssueFilter } from '../issues/issue.input.js';
@@ -10,9 +11,13 @@ import { ActivityVisibility } from './activity.enums.js';
 
 type Accept = (envelope: ActivityEnvelope) => boolean | Promise<boolean>;
 
-/** May this viewer see this activity at all? */
-export const visibleTo = (viewer: Viewer | null, envelope: ActivityEnvelope): boolean =>
-  envelope.visibility === ActivityVisibility.PUBLIC || viewer != null;
+/**
+ * May this viewer see this activity at all? Members-only entries need a member, or a token with
+ * `scope`: the scope of the stream or query it arrives through (activity:read for the feed,
+ * issues:read for issue changes, events:read for event changes).
+ */
+export const visibleTo = (viewer: Viewer | null, envelope: ActivityEnvelope, scope: ApiScope): boolean =>
+  envelope.visibility === ActivityVisibility.PUBLIC || hasScope(viewer, scope);
 
 interface IssueState {
   status: IssueSnapshot['status'];
@@ -43,7 +48,7 @@ export function issueAccept(orm: MikroORM, viewer: Viewer | null, filter: IssueF
 
   return async (envelope) => {
     const snap = envelope.snapshot.issue;
-    if (!snap || envelope.issue == null || !visibleTo(viewer, envelope)) return false;
+    if (!snap || envelope.issue == null || !visibleTo(viewer, envelope, ApiScope.ISSUES_READ)) return false;
     const previous: IssueState = {
       ...snap,
       status: snap.previousStatus ?? snap.status,
@@ -74,6 +79,8 @@ export function eventAccept(viewer: Viewer | null, filter: EventFilter | null | 
     (!filter?.to || new Date(s.startsAt) < new Date(filter.to));
   return (envelope) => {
     const snap = envelope.snapshot.event;
-    return Boolean(snap && envelope.event != null && visibleTo(viewer, envelope) && matches(snap));
+    return Boolean(
+      snap && envelope.event != null && visibleTo(viewer, envelope, ApiScope.EVENTS_READ) && matches(snap),
+    );
   };
 }

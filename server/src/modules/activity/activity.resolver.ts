@@ -11,6 +11,8 @@ import {
 } from 'type-graphql';
 import { Public } from '../../auth/access.js';
 import type { Context } from '../../context.js';
+import { ApiScope } from '../../auth/scopes.js';
+import { hasScope } from '../../auth/viewer.js';
 import { badInput } from '../../common/errors.js';
 import type { ActivityEnvelope } from '../../realtime/envelope.js';
 import { Member } from '../members/member.entity.js';
@@ -45,7 +47,7 @@ export class ActivityResolver {
       Activity,
       {
         ...(before != null ? { seq: { $lt: before } } : {}),
-        ...(ctx.viewer ? {} : { visibility: ActivityVisibility.PUBLIC }),
+        ...(hasScope(ctx.viewer, ApiScope.ACTIVITY_READ) ? {} : { visibility: ActivityVisibility.PUBLIC }),
       },
       { orderBy: { seq: 'desc' }, limit: first },
     );
@@ -65,7 +67,9 @@ export class ActivityResolver {
   @Subscription(() => ActivityItem, {
     description: 'Everything the viewer may see, in seq order. after: seq replays what was missed, once.',
     subscribe: ({ args, context }: Data) =>
-      context.services.bus.stream(args.after ?? null, (envelope) => visibleTo(context.viewer, envelope)),
+      context.services.bus.stream(args.after ?? null, (envelope) =>
+        visibleTo(context.viewer, envelope, ApiScope.ACTIVITY_READ),
+      ),
   })
   activity(
     @Root() envelope: ActivityEnvelope,
@@ -110,9 +114,9 @@ export class ActivityResolver {
   }
 
   // References load through MikroORM's dataloader: a feed page costs one query per type.
-  @FieldResolver(() => Member, { nullable: true, description: 'Who did it; members only.' })
+  @FieldResolver(() => Member, { nullable: true, description: 'Who did it; members (and activity:read tokens) only.' })
   actor(@Root() item: ActivityItem, @Ctx() ctx: Context): Promise<Member | null> {
-    if (!ctx.viewer || item.envelope.actor == null) return Promise.resolve(null);
+    if (!hasScope(ctx.viewer, ApiScope.ACTIVITY_READ) || item.envelope.actor == null) return Promise.resolve(null);
     return item.em
       .getReference(Member, item.envelope.actor, { wrapped: true })
       .load()

@@ -1,6 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Allow, Public } from '../../auth/access.js';
 import { MEMBERS } from '../../auth/roles.js';
+import { ApiScope } from '../../auth/scopes.js';
+import { hasScope } from '../../auth/viewer.js';
 import type { Context } from '../../context.js';
 import { Connection, parseGlobalId, toConnection } from '../../common/relay.js';
 import { Location } from '../../common/location.js';
@@ -27,7 +29,7 @@ export class EventResolver {
     const parsed = parseGlobalId(id);
     if (!parsed || parsed.type !== 'SharedEvent') return null;
     const event = await ctx.em.findOne(SharedEvent, { pk: parsed.pk });
-    return event && (event.isPublic || ctx.viewer) ? event : null;
+    return event && (event.isPublic || hasScope(ctx.viewer, ApiScope.EVENTS_READ)) ? event : null;
   }
 
   @Public()
@@ -41,13 +43,13 @@ export class EventResolver {
     return toConnection(await ctx.services.events.list(ctx.em, ctx.viewer, filter, first, after));
   }
 
-  @Allow(...MEMBERS)
+  @Allow({ roles: MEMBERS, scope: ApiScope.EVENTS_WRITE })
   @Mutation(() => SharedEvent)
   async createEvent(@Arg('input', () => CreateEventInput) input: CreateEventInput, @Ctx() ctx: Context) {
     return reload(ctx, await ctx.services.events.create(ctx.viewer!, input));
   }
 
-  @Allow(...MEMBERS)
+  @Allow({ roles: MEMBERS, scope: ApiScope.EVENTS_WRITE })
   @Mutation(() => SharedEvent, { description: 'Host and co-host organizations, officers and coordinators.' })
   async updateEvent(
     @Arg('id', () => ID) id: string,
@@ -58,7 +60,7 @@ export class EventResolver {
     return reload(ctx, await ctx.services.events.update(ctx.viewer!, id, input, expectedVersion));
   }
 
-  @Allow(...MEMBERS)
+  @Allow({ roles: MEMBERS, scope: ApiScope.EVENTS_WRITE })
   @Mutation(() => SharedEvent)
   async cancelEvent(
     @Arg('id', () => ID) id: string,
@@ -79,7 +81,7 @@ export class EventResolver {
     return reload(ctx, await ctx.services.events.rsvp(ctx.viewer, id, input));
   }
 
-  @Allow(...MEMBERS)
+  @Allow({ roles: MEMBERS, scope: ApiScope.EVENTS_WRITE })
   @Mutation(() => SharedEvent, { description: 'How many people an organization commits; 0 withdraws.' })
   async commitStaff(
     @Arg('eventId', () => ID) eventId: string,
@@ -128,7 +130,7 @@ export class EventResolver {
 
   @FieldResolver(() => [EventRsvp], { description: 'Who is coming; members only (empty for the public).' })
   async rsvps(@Root() event: SharedEvent, @Ctx() ctx: Context): Promise<EventRsvp[]> {
-    if (!ctx.viewer) return [];
+    if (!hasScope(ctx.viewer, ApiScope.EVENTS_READ)) return [];
     return (await event.rsvps.load()).getItems();
   }
 
@@ -144,13 +146,13 @@ export class EventResolver {
 
   @FieldResolver(() => Member, { nullable: true, description: 'Members only.' })
   async createdBy(@Root() event: SharedEvent, @Ctx() ctx: Context): Promise<Member | null> {
-    if (!ctx.viewer || !event.createdBy) return null;
+    if (!hasScope(ctx.viewer, ApiScope.EVENTS_READ) || !event.createdBy) return null;
     return (await event.createdBy.load()) ?? null;
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the viewer may edit, cancel it.' })
   async viewerCanEdit(@Root() event: SharedEvent, @Ctx() ctx: Context): Promise<boolean> {
-    if (!ctx.viewer) return false;
+    if (!ctx.viewer || !hasScope(ctx.viewer, ApiScope.EVENTS_WRITE)) return false;
     await event.coHosts.load();
     return EventService.canEdit(ctx.viewer, event);
   }
@@ -166,8 +168,8 @@ export class StaffCommitmentResolver {
 
 @Resolver(() => EventRsvp)
 export class RsvpResolver {
-  @FieldResolver(() => String, { nullable: true, description: 'Members only.' })
+  @FieldResolver(() => String, { nullable: true, description: 'Members only; never API tokens (contact details).' })
   email(@Root() rsvp: EventRsvp, @Ctx() ctx: Context): string | null {
-    return ctx.viewer ? (rsvp.email ?? null) : null;
+    return ctx.viewer?.kind === 'member' ? (rsvp.email ?? null) : null;
   }
 }

@@ -3,14 +3,14 @@ import { badInput, forbidden, notFound } from '../../common/errors.js';
 import { staleVersion } from '../activity/last-change.js';
 import { checkCursor, pageSize, pkOf } from '../../common/relay.js';
 import { Role } from '../../auth/roles.js';
-import { isStaff, type Viewer } from '../../auth/viewer.js';
+import { hasScope, isStaff, memberPkOf, memberRefOf, type Viewer } from '../../auth/viewer.js';
+import { ApiScope } from '../../auth/scopes.js';
 import type { ActivityBus } from '../../realtime/bus.js';
 import { runChange, type Record } from '../../realtime/change.js';
 import type { EventSnapshot } from '../../realtime/envelope.js';
 import { ActivityKind, ActivityVisibility } from '../activity/activity.enums.js';
 import { Neighborhood } from '../neighborhoods/neighborhood.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
-import { Member } from '../members/member.entity.js';
 import { CommunityIssue } from '../issues/issue.entity.js';
 import { SharedEvent } from './event.entity.js';
 import { EventRsvp } from './rsvp.entity.js';
@@ -67,7 +67,7 @@ export class EventService {
         host,
         capacity: input.capacity ?? null,
         isPublic: input.isPublic,
-        createdBy: em.getReference(Member, viewer.memberPk, { wrapped: true }),
+        createdBy: memberRefOf(em, viewer),
       });
       if (input.neighborhoodId) event.neighborhood = ref(await neighborhoodRef(em, input.neighborhoodId));
       if (input.coHostOrganizationIds) event.coHosts.set(await coHosts(em, input.coHostOrganizationIds, hostPk));
@@ -150,7 +150,7 @@ export class EventService {
       async (em, record) => {
         // Locked: concurrent RSVPs queue on the capacity instead of clashing on the version.
         const event = await lockEvent(em, pk);
-        if (!event || (!event.isPublic && !viewer)) throw notFound('Event');
+        if (!event || (!event.isPublic && !hasScope(viewer, ApiScope.EVENTS_READ))) throw notFound('Event');
         if (event.status === EventStatus.CANCELLED) throw badInput('id', 'This event is cancelled');
         if (event.status === EventStatus.DONE || event.endsAt.getTime() < Date.now()) {
           throw badInput('id', 'This event has already taken place');
@@ -164,7 +164,7 @@ export class EventService {
           name: input.name.trim(),
           email: input.email?.trim().toLowerCase() || null,
           partySize: input.partySize,
-          member: viewer ? em.getReference(Member, viewer.memberPk, { wrapped: true }) : null,
+          member: memberRefOf(em, viewer),
         });
         event.rsvpCount += input.partySize;
         event.updatedAt = new Date();
@@ -172,7 +172,7 @@ export class EventService {
           kind: ActivityKind.EVENT_RSVP,
           visibility: visibilityOf(event),
           summary: `${event.title}: ${event.rsvpCount} coming`,
-          actor: viewer?.memberPk ?? null,
+          actor: memberPkOf(viewer),
           actorOrganization: viewer?.organizationPk ?? null,
           event,
           snapshot: () => ({ event: eventSnapshot(event) }),
@@ -223,7 +223,7 @@ export class EventService {
         } else if (existing) {
           existing.count = count;
           existing.note = text;
-          existing.updatedBy = em.getReference(Member, viewer.memberPk, { wrapped: true });
+          existing.updatedBy = memberRefOf(em, viewer);
           existing.updatedAt = new Date();
         } else {
           em.create(StaffCommitment, {
@@ -231,7 +231,7 @@ export class EventService {
             organization,
             count,
             note: text,
-            updatedBy: em.getReference(Member, viewer.memberPk, { wrapped: true }),
+            updatedBy: memberRefOf(em, viewer),
           });
         }
         event.updatedAt = new Date();
@@ -256,7 +256,7 @@ export class EventService {
     after: string | null | undefined,
   ) {
     const where: FilterQuery<SharedEvent> & { [key: string]: unknown } = {};
-    if (!viewer) where.isPublic = true;
+    if (!hasScope(viewer, ApiScope.EVENTS_READ)) where.isPublic = true;
     if (filter?.status?.length) where.status = { $in: filter.status };
     if (filter?.kind) where.kind = filter.kind;
     if (filter?.neighborhoodId)
@@ -304,7 +304,7 @@ export class EventService {
       kind,
       visibility: visibilityOf(event),
       summary,
-      actor: viewer.memberPk,
+      actor: memberPkOf(viewer),
       actorOrganization: viewer.organizationPk,
       event,
       snapshot: () => ({ event: eventSnapshot(event) }),

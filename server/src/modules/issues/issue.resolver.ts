@@ -1,6 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Allow, Public } from '../../auth/access.js';
 import { MEMBERS, Role } from '../../auth/roles.js';
+import { ApiScope } from '../../auth/scopes.js';
+import { hasScope } from '../../auth/viewer.js';
 import type { Context } from '../../context.js';
 import { Connection, parseGlobalId, toConnection } from '../../common/relay.js';
 import { Location, coarsen } from '../../common/location.js';
@@ -47,7 +49,7 @@ export class IssueResolver {
     return reload(ctx, await ctx.services.issues.report(ctx.viewer, input));
   }
 
-  @Allow(...MEMBERS)
+  @Allow({ roles: MEMBERS, scope: ApiScope.ISSUES_WRITE })
   @Mutation(() => CommunityIssue, { description: 'Partners: only issues shared with their organization.' })
   async setIssueStatus(
     @Arg('id', () => ID) id: string,
@@ -59,7 +61,7 @@ export class IssueResolver {
     return reload(ctx, await ctx.services.issues.setStatus(ctx.viewer!, id, status, note, expectedVersion));
   }
 
-  @Allow(...MEMBERS)
+  @Allow({ roles: MEMBERS, scope: ApiScope.ISSUES_WRITE })
   @Mutation(() => CommunityIssue, { description: 'Sets the organizations the issue is shared with and assigned to.' })
   async assignIssue(
     @Arg('id', () => ID) id: string,
@@ -70,7 +72,7 @@ export class IssueResolver {
     return reload(ctx, await ctx.services.issues.assign(ctx.viewer!, id, organizationIds, expectedVersion));
   }
 
-  @Allow(...MEMBERS)
+  @Allow({ roles: MEMBERS, scope: ApiScope.ISSUES_WRITE })
   @Mutation(() => IssueUpdate)
   async addIssueUpdate(
     @Arg('issueId', () => ID) issueId: string,
@@ -101,12 +103,14 @@ export class IssueResolver {
   }
 
   @FieldResolver(() => Location, {
-    description: 'Precise for members; coarsened to about 100 m (or the neighborhood centre) for the public.',
+    description:
+      'Precise for members (and issues:read tokens); coarsened to about 100 m (or the neighborhood centre) for the public.',
   })
   async location(@Root() issue: CommunityIssue, @Ctx() ctx: Context): Promise<Location> {
     if (issue.lat != null && issue.lng != null) {
-      if (ctx.viewer) return { lat: issue.lat, lng: issue.lng, address: issue.address ?? null, precise: true };
-      return { lat: coarsen(issue.lat), lng: coarsen(issue.lng), address: null, precise: false };
+      const precise = hasScope(ctx.viewer, ApiScope.ISSUES_READ);
+      if (precise) return { lat: issue.lat, lng: issue.lng, address: issue.address ?? null, precise };
+      return { lat: coarsen(issue.lat), lng: coarsen(issue.lng), address: null, precise };
     }
     const neighborhood = (await issue.neighborhood.load()) as Neighborhood;
     return { lat: neighborhood.centerLat, lng: neighborhood.centerLng, address: null, precise: false };
@@ -114,19 +118,23 @@ export class IssueResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: "The resident's contact: only for coordinators and members of organizations assigned.",
+    description:
+      "The resident's contact: only for coordinators and members of organizations assigned, never for API tokens. Every read is logged (Query.contactAccessLog).",
   })
   async contact(@Root() issue: CommunityIssue, @Ctx() ctx: Context): Promise<string | null> {
     const viewer = ctx.viewer;
-    if (!viewer || !issue.contact) return null;
-    if (viewer.role === Role.COORDINATOR) return issue.contact;
-    const organizations = await issue.organizations.load();
-    return organizations.getItems().some((o) => o.pk === viewer.organizationPk) ? issue.contact : null;
+    if (viewer?.kind !== 'member' || !issue.contact) return null;
+    if (viewer.role !== Role.COORDINATOR) {
+      const organizations = await issue.organizations.load();
+      if (!organizations.getItems().some((o) => o.pk === viewer.organizationPk)) return null;
+    }
+    await ctx.loaders.contactRead.load(issue.pk); // logged before it is sent
+    return issue.contact;
   }
 
   @FieldResolver(() => Member, { nullable: true, description: 'The member who reported it; members only.' })
   async reporter(@Root() issue: CommunityIssue, @Ctx() ctx: Context): Promise<Member | null> {
-    if (!ctx.viewer || !issue.reporter) return null;
+    if (!hasScope(ctx.viewer, ApiScope.ISSUES_READ) || !issue.reporter) return null;
     return (await issue.reporter.load()) ?? null;
   }
 
@@ -150,7 +158,7 @@ export class IssueResolver {
 export class IssueUpdateResolver {
   @FieldResolver(() => Member, { nullable: true, description: 'Who wrote it; members only.' })
   async author(@Root() update: IssueUpdate, @Ctx() ctx: Context): Promise<Member | null> {
-    if (!ctx.viewer || !update.author) return null;
+    if (!hasScope(ctx.viewer, ApiScope.ISSUES_READ) || !update.author) return null;
     return (await update.author.load()) ?? null;
   }
 

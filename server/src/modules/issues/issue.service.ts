@@ -2,13 +2,13 @@ import { LockMode, type EntityManager, type FilterQuery, type MikroORM, type Que
 import { badInput, forbidden, notFound } from '../../common/errors.js';
 import { staleVersion } from '../activity/last-change.js';
 import { checkCursor, pageSize, pkOf } from '../../common/relay.js';
-import { isStaff, type Viewer } from '../../auth/viewer.js';
+import { hasScope, isStaff, memberPkOf, memberRefOf, type Viewer } from '../../auth/viewer.js';
+import { ApiScope } from '../../auth/scopes.js';
 import type { ActivityBus } from '../../realtime/bus.js';
 import { runChange } from '../../realtime/change.js';
 import { ActivityKind, ActivityVisibility } from '../activity/activity.enums.js';
 import { Neighborhood } from '../neighborhoods/neighborhood.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
-import { Member } from '../members/member.entity.js';
 import { CommunityIssue } from './issue.entity.js';
 import { IssueUpdate } from './issue-update.entity.js';
 import {
@@ -49,7 +49,7 @@ export class IssueService {
     if (input.anonymous && input.contact) {
       throw badInput('contact', 'contact must be empty for an anonymous report: it would identify you');
     }
-    if (input.priority && !viewer) {
+    if (input.priority && !hasScope(viewer, ApiScope.ISSUES_WRITE)) {
       throw badInput('priority', 'priority is set by members; leave it empty');
     }
     const neighborhoodPk = pkOf(input.neighborhoodId, 'Neighborhood', 'neighborhoodId');
@@ -67,7 +67,7 @@ export class IssueService {
         lng: input.location?.lng ?? null,
         address: input.location?.address?.trim() || null,
         anonymous: input.anonymous,
-        reporter: input.anonymous || !viewer ? null : em.getReference(Member, viewer.memberPk, { wrapped: true }),
+        reporter: input.anonymous ? null : memberRefOf(em, viewer),
         contact: input.anonymous ? null : input.contact?.trim() || null,
       });
       if (input.priority) issue.setPriority(input.priority);
@@ -75,7 +75,7 @@ export class IssueService {
         kind: ActivityKind.ISSUE_REPORTED,
         visibility: ActivityVisibility.PUBLIC,
         summary: `New issue reported: ${title}`,
-        actor: input.anonymous ? null : (viewer?.memberPk ?? null),
+        actor: input.anonymous ? null : memberPkOf(viewer),
         actorOrganization: input.anonymous ? null : (viewer?.organizationPk ?? null),
         issue,
         snapshot: () => ({ issue: issueSnapshot(issue) }),
@@ -112,7 +112,7 @@ export class IssueService {
       const label = `${STATUS_LABEL[from]} → ${STATUS_LABEL[status]}`;
       em.create(IssueUpdate, {
         issue,
-        author: em.getReference(Member, viewer.memberPk, { wrapped: true }),
+        author: memberRefOf(em, viewer),
         kind: IssueUpdateKind.STATUS_CHANGE,
         body: text || label,
         visibility: UpdateVisibility.PUBLIC,
@@ -124,7 +124,7 @@ export class IssueService {
         kind: ActivityKind.ISSUE_STATUS_CHANGED,
         visibility: ActivityVisibility.PUBLIC,
         summary: `${issue.title}: ${label}`,
-        actor: viewer.memberPk,
+        actor: memberPkOf(viewer),
         actorOrganization: viewer.organizationPk,
         issue,
         snapshot: () => ({ issue: issueSnapshot(issue, { status: from }) }),
@@ -160,7 +160,7 @@ export class IssueService {
       const body = names.length ? `Assigned to ${names.join(', ')}` : 'Unassigned from all organizations';
       em.create(IssueUpdate, {
         issue,
-        author: em.getReference(Member, viewer.memberPk, { wrapped: true }),
+        author: memberRefOf(em, viewer),
         kind: IssueUpdateKind.ASSIGNMENT,
         body,
         visibility: UpdateVisibility.PUBLIC,
@@ -169,7 +169,7 @@ export class IssueService {
         kind: ActivityKind.ISSUE_ASSIGNED,
         visibility: ActivityVisibility.PUBLIC,
         summary: `${issue.title}: ${body}`,
-        actor: viewer.memberPk,
+        actor: memberPkOf(viewer),
         actorOrganization: viewer.organizationPk,
         issue,
         snapshot: () => ({ issue: issueSnapshot(issue, { organizations: before }) }),
@@ -202,7 +202,7 @@ export class IssueService {
         issue.updatedAt = new Date();
         const update = em.create(IssueUpdate, {
           issue,
-          author: em.getReference(Member, viewer.memberPk, { wrapped: true }),
+          author: memberRefOf(em, viewer),
           kind: IssueUpdateKind.COMMENT,
           body: text,
           visibility,
@@ -212,7 +212,7 @@ export class IssueService {
           kind: ActivityKind.ISSUE_UPDATE_ADDED,
           visibility: internal ? ActivityVisibility.MEMBERS : ActivityVisibility.PUBLIC,
           summary: internal ? `${issue.title}: internal note added` : `${issue.title}: update posted`,
-          actor: viewer.memberPk,
+          actor: memberPkOf(viewer),
           actorOrganization: viewer.organizationPk,
           issue,
           snapshot: () => ({ issue: issueSnapshot(issue) }),
@@ -238,7 +238,7 @@ export class IssueService {
           kind: ActivityKind.ISSUE_SUPPORTED,
           visibility: ActivityVisibility.PUBLIC,
           summary: `${issue.title}: ${issue.supportersCount} supporters`,
-          actor: viewer?.memberPk ?? null,
+          actor: memberPkOf(viewer),
           actorOrganization: viewer?.organizationPk ?? null,
           issue,
           snapshot: () => ({ issue: issueSnapshot(issue) }),

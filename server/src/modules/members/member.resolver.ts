@@ -27,7 +27,8 @@ export class MemberResolver {
   @Public()
   @Query(() => Member, { nullable: true, description: 'The signed-in member; null for the public.' })
   viewer(@Ctx() ctx: Context): Promise<Member | null> {
-    return ctx.viewer ? ctx.em.findOne(Member, { pk: ctx.viewer.memberPk }) : Promise.resolve(null);
+    // An API token is not a member: null, as for the public.
+    return ctx.viewer?.kind === 'member' ? ctx.em.findOne(Member, { pk: ctx.viewer.memberPk }) : Promise.resolve(null);
   }
 
   @Public()
@@ -56,7 +57,7 @@ export class MemberResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Only for the member themself and coordinators.' })
   email(@Root() member: Member, @Ctx() ctx: Context): string | null {
     const viewer = ctx.viewer;
-    if (!viewer) return null;
+    if (viewer?.kind !== 'member') return null;
     return viewer.memberPk === member.pk || viewer.role === Role.COORDINATOR ? member.email : null;
   }
 }

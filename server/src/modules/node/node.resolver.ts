@@ -10,9 +10,14 @@ import { IssueUpdate } from '../issues/issue-update.entity.js';
 import { UpdateVisibility } from '../issues/issue.enums.js';
 import { SharedEvent } from '../events/event.entity.js';
 import { Activity } from '../activity/activity.entity.js';
-import { ActivityVisibility } from '../activity/activity.enums.js';
+import { visibleTo } from '../activity/activity.filters.js';
 import { ActivityItem } from '../activity/activity.type.js';
 import { toEnvelope } from '../../realtime/bus.js';
+import { ApiScope } from '../../auth/scopes.js';
+import { hasScope } from '../../auth/viewer.js';
+
+// Members' names reach a token through any of its read scopes (authors, hosts, actors).
+const MEMBER_NAMES = [ApiScope.ISSUES_READ, ApiScope.EVENTS_READ, ApiScope.ACTIVITY_READ];
 
 @Resolver()
 export class NodeResolver {
@@ -29,20 +34,21 @@ export class NodeResolver {
       case 'Organization':
         return em.findOne(Organization, { pk });
       case 'Member':
-        return viewer ? em.findOne(Member, { pk }) : null;
+        return MEMBER_NAMES.some((s) => hasScope(viewer, s)) ? em.findOne(Member, { pk }) : null;
       case 'CommunityIssue':
         return em.findOne(CommunityIssue, { pk });
       case 'IssueUpdate': {
         const update = await em.findOne(IssueUpdate, { pk });
-        return update && (viewer || update.visibility === UpdateVisibility.PUBLIC) ? update : null;
+        const visible = update?.visibility === UpdateVisibility.PUBLIC || hasScope(viewer, ApiScope.ISSUES_READ);
+        return update && visible ? update : null;
       }
       case 'SharedEvent': {
         const event = await em.findOne(SharedEvent, { pk });
-        return event && (viewer || event.isPublic) ? event : null;
+        return event && (event.isPublic || hasScope(viewer, ApiScope.EVENTS_READ)) ? event : null;
       }
       case 'Activity': {
         const row = await em.findOne(Activity, { seq: pk });
-        if (!row || (!viewer && row.visibility !== ActivityVisibility.PUBLIC)) return null;
+        if (!row || !visibleTo(viewer, toEnvelope(row), ApiScope.ACTIVITY_READ)) return null;
         return new ActivityItem(toEnvelope(row), em);
       }
       default:

@@ -1,0 +1,151 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { badInput, notFound } from '../../common/errors.js';
+import { pkOf } from '../../common/relay.js';
+import { Role } from '../../auth/roles.js';
+import { formatScopes, parseScopes } from '../../auth/scopes.js';
+import { memberRefOf, type MemberViewer, type TokenViewer } from '../../auth/viewer.js';
+import type { Transport } from '../../realtime/transport.js';
+import { Organization, OrganizationKind } from '../organizations/organization.entity.js';
+import { ApiToken } from './api-token.entity.js';
+import type { CreateApiTokenInput } from './api-token.input.js';
+
+const PREFIX = 'bbt_';
+/** `bbt_` and 43 base64url characters (256 random bits). */
+const SHAPE = /^bbt_[A-Za-z0-9_-]{43}$/;
+const HINT_LENGTH = PREFIX.length + 6;
+/** `lastUsedAt` is written at most this often per token, so a busy tool costs no write per call. */
+const TOUCH_EVERY_MS = 60_000;
+
+const hashOf = (secret: string): string => createHash('sha256').update(secret).digest('hex');
+
+/** What crosses instances when a token is revoked, so each closes that token's sockets. */
+interface Revoked {
+  tokenPk: number;
+}
+
+/**
+ * Creates, lists, revokes and checks API tokens. A token acts as a member of its organization
+ * would, limited to its scopes: OFFICER for the agency's tokens, PARTNER for a partner's, never
+ * COORDINATOR (tokens cannot manage tokens or read the contact access log).
+ *
+ * Lifecycle: `start()` before serving (listens for revocations from any instance), `close()`.
+ */
+export class ApiTokenService {
+  private readonly revokedListeners = new Set<(tokenPk: number) => void>();
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly transport: Transport<Revoked>,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.transport.start(({ tokenPk }) => {
+      for (const listener of this.revokedListeners) listener(tokenPk);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.revokedListeners.clear();
+    await this.transport.close();
+  }
+
+  /** Called on every instance when any instance revokes a token (to end its open sockets). */
+  onRevoked(listener: (tokenPk: number) => void): void {
+    this.revokedListeners.add(listener);
+  }
+
+  /** Bearer values of this shape are API tokens; anything else is a member session token. */
+  looksLikeApiToken(value: string): boolean {
+    return value.startsWith(PREFIX);
+  }
+
+  /** The viewer a token acts as, or null when it is malformed, unknown or revoked. */
+  async authenticate(secret: string): Promise<TokenViewer | null> {
+    if (!SHAPE.test(secret)) return null;
+    const em = this.orm.em.fork();
+    const token = await em.findOne(
+      ApiToken,
+      { secretHash: hashOf(secret), revokedAt: null },
+      { populate: ['organization'] },
+    );
+    if (!token) return null;
+    await this.touch(em, token);
+    const organization = token.organization.getEntity();
+    return {
+      kind: 'token',
+      tokenPk: token.pk,
+      name: token.name,
+      role: organization.kind === OrganizationKind.AGENCY ? Role.OFFICER : Role.PARTNER,
+      organizationPk: organization.pk,
+      organizationName: organization.name,
+      scopes: new Set(parseScopes(token.scopeList)),
+    };
+  }
+
+  /** Creates a token; the secret is returned here and never again. */
+  async create(viewer: MemberViewer, input: CreateApiTokenInput): Promise<{ token: string; apiToken: ApiToken }> {
+    const name = input.name.trim();
+    if (name.length < 1 || name.length > 100) throw badInput('name', 'name must be 1 to 100 characters');
+    const scopes = formatScopes(input.scopes);
+    if (!scopes) throw badInput('scopes', 'scopes must name at least one scope');
+    const organizationPk = input.organizationId
+      ? pkOf(input.organizationId, 'Organization', 'organizationId')
+      : viewer.organizationPk;
+    const em = this.orm.em.fork();
+    const organization = await em.findOne(Organization, { pk: organizationPk });
+    if (!organization) throw badInput('organizationId', 'organizationId names no organization');
+    const secret = PREFIX + randomBytes(32).toString('base64url');
+    const apiToken = em.create(ApiToken, {
+      name,
+      secretHash: hashOf(secret),
+      hint: `${secret.slice(0, HINT_LENGTH)}…`,
+      scopeList: scopes,
+      organization,
+      createdBy: memberRefOf(em, viewer),
+    });
+    await em.flush();
+    return { token: secret, apiToken };
+  }
+
+  /** Every token, newest first, revoked ones included (for the record). */
+  list(em: EntityManager): Promise<ApiToken[]> {
+    return em.find(ApiToken, {}, { orderBy: { pk: 'desc' } });
+  }
+
+  /**
+   * Revokes a token: from the moment this returns, HTTP calls with it are UNAUTHENTICATED, and
+   * its open WebSockets (on every instance) are closed with 4403. Revoking twice changes nothing.
+   */
+  async revoke(viewer: MemberViewer, id: string): Promise<ApiToken> {
+    const pk = pkOf(id, 'ApiToken', 'id');
+    const em = this.orm.em.fork();
+    const token = await em.findOne(ApiToken, { pk });
+    if (!token) throw notFound('API token');
+    if (token.revokedAt) return token;
+    token.revokedAt = new Date();
+    token.revokedBy = memberRefOf(em, viewer);
+    await em.flush();
+    try {
+      await this.transport.publish({ tokenPk: token.pk });
+    } catch (error) {
+      // The revocation is committed; only sockets opened before it may live on until they reconnect.
+      console.error('[bridgeboard] could not broadcast a token revocation', error);
+    }
+    return token;
+  }
+
+  private async touch(em: EntityManager, token: ApiToken): Promise<void> {
+    const now = new Date();
+    if (token.lastUsedAt && now.getTime() - token.lastUsedAt.getTime() < TOUCH_EVERY_MS) return;
+    const stale = new Date(now.getTime() - TOUCH_EVERY_MS);
+    // Conditional, so instances racing on one token write once; best effort, never fails a call.
+    await em
+      .nativeUpdate(
+        ApiToken,
+        { pk: token.pk, $or: [{ lastUsedAt: null }, { lastUsedAt: { $lt: stale } }] },
+        { lastUsedAt: now },
+      )
+      .catch((error: unknown) => console.error('[bridgeboard] could not record an API token use', error));
+  }
+}

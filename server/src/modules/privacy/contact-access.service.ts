@@ -1,0 +1,47 @@
+import DataLoader from 'dataloader';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import { checkCursor, pageSize, pkOf } from '../../common/relay.js';
+import type { MemberViewer } from '../../auth/viewer.js';
+import { ContactAccess } from './contact-access.entity.js';
+
+/**
+ * The contact access log. Reads are recorded through a per-request DataLoader: every contact
+ * resolved in one request (or one subscription event) goes into a single insert, and the
+ * contact is released only once its row is written, so a read that cannot be logged is a read
+ * that does not happen.
+ */
+export class ContactAccessService {
+  constructor(private readonly orm: MikroORM) {}
+
+  /**
+   * A loader for one request: `load(issuePk)` records that `viewer` read that issue's contact.
+   * With `cache` (HTTP), repeated reads in one request are logged once; without (subscriptions,
+   * whose context outlives many events) every delivery is logged.
+   */
+  recorder(viewer: MemberViewer | null, cache = true): DataLoader<number, true> {
+    return new DataLoader<number, true>(
+      async (issuePks) => {
+        if (!viewer) throw new Error('Only members read contacts');
+        const at = new Date();
+        const distinct = [...new Set(issuePks)];
+        await this.orm.em.fork().insertMany(
+          ContactAccess,
+          distinct.map((issue) => ({ at, issue, member: viewer.memberPk, organization: viewer.organizationPk })),
+        );
+        return issuePks.map(() => true as const);
+      },
+      { cache },
+    );
+  }
+
+  /** One page of the log, newest first, for one issue or all. */
+  list(em: EntityManager, issueId: string | null | undefined, first: number | null | undefined, after?: string | null) {
+    const where = issueId ? { issue: pkOf(issueId, 'CommunityIssue', 'issueId') } : {};
+    return em.findByCursor(ContactAccess, where, {
+      first: pageSize(first),
+      after: checkCursor(after),
+      orderBy: { pk: 'desc' },
+      includeCount: true,
+    });
+  }
+}

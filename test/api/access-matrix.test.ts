@@ -1,0 +1,252 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, PASSWORD, type GqlResult, type TestServer } from '../support/server.js';
+import { buildApiToken, buildEvent, buildIssue, snapshotDb } from '../support/factories.js';
+import { once } from '../support/ws.js';
+
+/**
+ * Every query, mutation and subscription, tried by every kind of caller, against the table
+ * below. An operation missing from the table fails the suite: whoever adds one decides here who
+ * may call it. Partners act on an issue shared with, or an event hosted by, their own
+ * organization ("partner") or another's ("otherPartner"); API tokens belong to the agency and
+ * hold one scope each.
+ */
+const CALLERS = [
+  'public',
+  'partner',
+  'otherPartner',
+  'officer',
+  'coordinator',
+  'issues:read',
+  'issues:write',
+  'events:read',
+  'events:write',
+  'activity:read',
+] as const;
+type Caller = (typeof CALLERS)[number];
+
+const EVERYONE = CALLERS.join(' ');
+const COORDINATORS = 'coordinator';
+
+const EXPECTED: Record<string, string> = {
+  'Query.activities': EVERYONE,
+  'Query.apiTokens': COORDINATORS,
+  'Query.contactAccessLog': COORDINATORS,
+  'Query.event': EVERYONE,
+  'Query.events': EVERYONE,
+  'Query.issue': EVERYONE,
+  'Query.issues': EVERYONE,
+  'Query.latestSeq': EVERYONE,
+  'Query.neighborhoods': EVERYONE,
+  'Query.node': EVERYONE,
+  'Query.organizations': EVERYONE,
+  'Query.viewer': EVERYONE,
+
+  'Mutation.addIssueUpdate': 'partner officer coordinator issues:write',
+  'Mutation.assignIssue': 'partner officer coordinator issues:write',
+  'Mutation.cancelEvent': 'partner officer coordinator events:write',
+  'Mutation.commitStaff': 'partner otherPartner officer coordinator events:write',
+  'Mutation.createApiToken': COORDINATORS,
+  'Mutation.createEvent': 'partner otherPartner officer coordinator events:write',
+  'Mutation.login': EVERYONE,
+  'Mutation.reportIssue': EVERYONE,
+  'Mutation.revokeApiToken': COORDINATORS,
+  'Mutation.rsvpEvent': EVERYONE,
+  'Mutation.setIssueStatus': 'partner officer coordinator issues:write',
+  'Mutation.supportIssue': EVERYONE,
+  'Mutation.updateEvent': 'partner officer coordinator events:write',
+
+  'Subscription.activity': EVERYONE,
+  'Subscription.eventChanged': EVERYONE,
+  'Subscription.issueChanged': EVERYONE,
+  'Subscription.presence': 'partner otherPartner officer coordinator',
+};
+
+interface Call {
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+let server: TestServer;
+const tokens = {} as Record<Caller, string | null>;
+let issueSeq = 0; // just before a public report: every caller allowed a stream gets it first
+let eventSeq = 0; // just before a public event is created
+let publicIssue = '';
+let publicEvent = '';
+
+const as = (name: 'coordinator' | 'officer' | 'partner' | 'otherPartner') => server.login(server.basics.emails[name]);
+
+/** A fresh issue shared with the youth partner (the "partner" caller's organization). */
+async function youthIssue(): Promise<string> {
+  const issue = await buildIssue(server, { title: 'Matrix issue' });
+  const res = await server.gql(
+    'mutation($id: ID!, $orgs: [ID!]!) { assignIssue(id: $id, organizationIds: $orgs) { id } }',
+    { id: issue.id, orgs: [server.basics.orgs.youth] },
+    await as('officer'),
+  );
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  return issue.id;
+}
+
+/** A fresh public event hosted by the youth partner. */
+const youthEvent = async () => (await buildEvent(server, await as('partner'))).id;
+
+const startsAt = () => new Date(Date.now() + 3 * 86_400_000);
+
+/** How each operation is called: valid arguments, fresh targets where the call changes them. */
+const CALLS: Record<string, () => Promise<Call>> = {
+  'Query.activities': async () => ({ query: '{ activities(first: 1) { seq } }' }),
+  'Query.apiTokens': async () => ({ query: '{ apiTokens { id } }' }),
+  'Query.contactAccessLog': async () => ({ query: '{ contactAccessLog(first: 1) { totalCount } }' }),
+  'Query.event': async () => ({ query: 'query($id: ID!) { event(id: $id) { id } }', variables: { id: publicEvent } }),
+  'Query.events': async () => ({ query: '{ events(first: 1) { totalCount } }' }),
+  'Query.issue': async () => ({ query: 'query($id: ID!) { issue(id: $id) { id } }', variables: { id: publicIssue } }),
+  'Query.issues': async () => ({ query: '{ issues(first: 1) { totalCount } }' }),
+  'Query.latestSeq': async () => ({ query: '{ latestSeq }' }),
+  'Query.neighborhoods': async () => ({ query: '{ neighborhoods { id } }' }),
+  'Query.node': async () => ({ query: 'query($id: ID!) { node(id: $id) { id } }', variables: { id: publicIssue } }),
+  'Query.organizations': async () => ({ query: '{ organizations { id } }' }),
+  'Query.viewer': async () => ({ query: '{ viewer { id } }' }),
+
+  'Mutation.addIssueUpdate': async () => ({
+    query: 'mutation($id: ID!) { addIssueUpdate(issueId: $id, body: "Internal note", visibility: PARTNERS) { id } }',
+    variables: { id: await youthIssue() },
+  }),
+  'Mutation.assignIssue': async () => ({
+    query: 'mutation($id: ID!, $orgs: [ID!]!) { assignIssue(id: $id, organizationIds: $orgs) { id } }',
+    variables: { id: await youthIssue(), orgs: [server.basics.orgs.youth, server.basics.orgs.agency] },
+  }),
+  'Mutation.cancelEvent': async () => ({
+    query: 'mutation($id: ID!) { cancelEvent(id: $id, reason: "Rained out") { id } }',
+    variables: { id: await youthEvent() },
+  }),
+  'Mutation.commitStaff': async () => ({
+    query: 'mutation($id: ID!) { commitStaff(eventId: $id, count: 2) { id } }',
+    variables: { id: await youthEvent() },
+  }),
+  'Mutation.createApiToken': async () => ({
+    query: 'mutation { createApiToken(input: { name: "Matrix", scopes: [ISSUES_READ] }) { token } }',
+  }),
+  'Mutation.createEvent': async () => ({
+    query: 'mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }',
+    variables: {
+      input: {
+        title: 'Matrix meeting',
+        kind: 'MEETING',
+        startsAt: startsAt().toISOString(),
+        endsAt: new Date(startsAt().getTime() + 3600_000).toISOString(),
+        locationName: 'Library',
+      },
+    },
+  }),
+  'Mutation.login': async () => ({
+    query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+    variables: { e: server.basics.emails.officer, p: PASSWORD },
+  }),
+  'Mutation.reportIssue': async () => ({
+    query: 'mutation($input: ReportIssueInput!) { reportIssue(input: $input) { id } }',
+    variables: {
+      input: { title: 'Matrix report', category: 'OTHER', neighborhoodId: server.basics.neighborhoods.west },
+    },
+  }),
+  'Mutation.revokeApiToken': async () => ({
+    query: 'mutation($id: ID!) { revokeApiToken(id: $id) { id } }',
+    variables: { id: (await buildApiToken(server, await as('coordinator'), ['EVENTS_READ'])).id },
+  }),
+  'Mutation.rsvpEvent': async () => ({
+    query: 'mutation($id: ID!) { rsvpEvent(id: $id, input: { name: "Matrix", partySize: 1 }) { id } }',
+    variables: { id: publicEvent },
+  }),
+  'Mutation.setIssueStatus': async () => ({
+    query: 'mutation($id: ID!) { setIssueStatus(id: $id, status: ACKNOWLEDGED) { id } }',
+    variables: { id: await youthIssue() },
+  }),
+  'Mutation.supportIssue': async () => ({
+    query: 'mutation($id: ID!) { supportIssue(id: $id) { id } }',
+    variables: { id: publicIssue },
+  }),
+  'Mutation.updateEvent': async () => ({
+    query: 'mutation($id: ID!) { updateEvent(id: $id, input: { title: "Renamed by the matrix" }) { id } }',
+    variables: { id: await youthEvent() },
+  }),
+
+  'Subscription.activity': async () => ({
+    query: 'subscription($after: Int) { activity(after: $after) { seq } }',
+    variables: { after: issueSeq },
+  }),
+  'Subscription.eventChanged': async () => ({
+    query: 'subscription($after: Int) { eventChanged(after: $after) { seq } }',
+    variables: { after: eventSeq },
+  }),
+  'Subscription.issueChanged': async () => ({
+    query: 'subscription($after: Int) { issueChanged(after: $after) { seq } }',
+    variables: { after: issueSeq },
+  }),
+  'Subscription.presence': async () => ({ query: 'subscription { presence { members { name } } }' }),
+};
+
+beforeAll(async () => {
+  server = await startServer();
+  const coordinator = await as('coordinator');
+  tokens.public = null;
+  for (const member of ['partner', 'otherPartner', 'officer', 'coordinator'] as const)
+    tokens[member] = await as(member);
+  for (const scope of CALLERS.filter((c) => c.includes(':'))) {
+    tokens[scope] = (await buildApiToken(server, coordinator, [scope.replace(':', '_').toUpperCase()])).token;
+  }
+  issueSeq = (await server.gql('{ latestSeq }')).data.latestSeq;
+  publicIssue = (await buildIssue(server, { title: 'Public matrix issue' })).id;
+  eventSeq = (await server.gql('{ latestSeq }')).data.latestSeq;
+  publicEvent = (await buildEvent(server, await as('officer'))).id;
+});
+afterAll(() => server?.close());
+
+/** Runs one call as `caller`: HTTP for queries and mutations, graphql-ws for subscriptions. */
+async function run(operation: string, caller: Caller, call: Call): Promise<GqlResult> {
+  if (!operation.startsWith('Subscription.')) return server.gql(call.query, call.variables, tokens[caller]);
+  const client = server.ws(tokens[caller]);
+  try {
+    const result = await once(client, call.query, call.variables);
+    return { status: 101, ...result };
+  } finally {
+    await client.dispose();
+  }
+}
+
+describe('who may call what', () => {
+  it('the table covers exactly the operations in the schema', async () => {
+    const res = await server.gql(`{
+      query: __type(name: "Query") { fields { name } }
+      mutation: __type(name: "Mutation") { fields { name } }
+      subscription: __type(name: "Subscription") { fields { name } }
+    }`);
+    const inSchema = ['query', 'mutation', 'subscription'].flatMap((root) =>
+      res.data[root].fields.map((f: { name: string }) => `${root[0].toUpperCase()}${root.slice(1)}.${f.name}`),
+    );
+    expect(inSchema.sort()).toEqual(Object.keys(EXPECTED).sort());
+    expect(Object.keys(CALLS).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it.each(Object.keys(EXPECTED))('%s', async (operation) => {
+    const allowed = new Set(EXPECTED[operation].split(' '));
+    const expected = Object.fromEntries(CALLERS.map((c) => [c, allowed.has(c) ? 'allow' : 'deny']));
+    const actual: Record<string, string> = {};
+    for (const caller of CALLERS) {
+      const call = await CALLS[operation]();
+      const before = operation.startsWith('Mutation.') ? await snapshotDb(server) : null;
+      const res = await run(operation, caller, call);
+      if (!res.errors) {
+        actual[caller] = 'allow';
+        continue;
+      }
+      // A refusal is one error, UNAUTHENTICATED for the public and FORBIDDEN for the others, and
+      // a refused change writes nothing.
+      const codes = res.errors.map((e) => e.extensions?.code);
+      const refusal = caller === 'public' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+      expect(codes, `${operation} as ${caller}: ${JSON.stringify(res.errors)}`).toEqual([refusal]);
+      expect(res.status).toBeLessThan(500);
+      if (before) expect(await snapshotDb(server), `${operation} as ${caller} wrote something`).toEqual(before);
+      actual[caller] = 'deny';
+    }
+    expect(actual).toEqual(expected);
+  });
+});
