@@ -279,3 +279,35 @@ describe('retention', () => {
     }
   });
 });
+
+describe('anonymous reports', () => {
+  it('leave no identity anywhere: not in the row, not in the activity, not in what the server prints', async () => {
+    const printed: string[] = [];
+    const capture = (stream: NodeJS.WriteStream) => {
+      const write = stream.write.bind(stream);
+      stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+        printed.push(String(chunk));
+        return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+      }) as typeof stream.write;
+      return () => {
+        stream.write = write;
+      };
+    };
+    const restore = [capture(process.stdout), capture(process.stderr)];
+    let id: string;
+    try {
+      ({ id } = await buildIssue(server, { title: 'Dealing on the corner', anonymous: true }));
+    } finally {
+      restore.forEach((r) => r());
+    }
+    const pk = Number(Buffer.from(id, 'base64url').toString('utf8').split(':')[1]);
+    const sql = sqlOf(() => server);
+    const [row] = await sql('select * from community_issue where id = ?', [pk]);
+    expect(row).toMatchObject({ contact: null, reporter_id: null });
+    // No column of the row holds anything like an address of the reporter.
+    expect(JSON.stringify(row)).not.toMatch(/127\.0\.0\.1|::1|::ffff:|localhost/);
+    const [activity] = await sql('select * from activity where issue_id = ? order by seq limit 1', [pk]);
+    expect(activity).toMatchObject({ actor_id: null, actor_organization_id: null });
+    expect(printed.join('')).not.toMatch(/127\.0\.0\.1|::1|::ffff:|Dealing on the corner/);
+  });
+});
