@@ -24,6 +24,8 @@ import { EventService } from './modules/events/event.service.js';
 import { PresenceService } from './modules/presence/presence.service.js';
 import { ApiTokenService } from './modules/api-tokens/api-token.service.js';
 import { TokenSockets } from './modules/api-tokens/api-token.sockets.js';
+import { MemberService } from './modules/members/member.service.js';
+import { OrganizationService } from './modules/organizations/organization.service.js';
 import { ContactAccessService } from './modules/privacy/contact-access.service.js';
 import { RetentionJob } from './modules/privacy/retention.js';
 import { createSecurity, type HttpContext } from './security/index.js';
@@ -95,6 +97,8 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
       events: new EventService(orm, bus),
       presence,
       apiTokens,
+      organizations: new OrganizationService(orm),
+      members: new MemberService(orm),
       contactAccess: new ContactAccessService(orm),
       retention,
     };

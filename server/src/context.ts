@@ -8,6 +8,8 @@ import type { IssueService } from './modules/issues/issue.service.js';
 import type { EventService } from './modules/events/event.service.js';
 import type { PresenceService } from './modules/presence/presence.service.js';
 import type { ApiTokenService } from './modules/api-tokens/api-token.service.js';
+import type { MemberService } from './modules/members/member.service.js';
+import type { OrganizationService } from './modules/organizations/organization.service.js';
 import type { ContactAccessService } from './modules/privacy/contact-access.service.js';
 import type { RetentionJob } from './modules/privacy/retention.js';
 import { IssueUpdate } from './modules/issues/issue-update.entity.js';
@@ -21,6 +23,8 @@ export interface Services {
   events: EventService;
   presence: PresenceService;
   apiTokens: ApiTokenService;
+  organizations: OrganizationService;
+  members: MemberService;
   contactAccess: ContactAccessService;
   retention: RetentionJob;
 }

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, PASSWORD, type GqlResult, type TestServer } from '../support/server.js';
-import { buildApiToken, buildEvent, buildIssue, snapshotDb } from '../support/factories.js';
+import {
+  buildApiToken,
+  buildEvent,
+  buildIssue,
+  buildMember,
+  buildOrganization,
+  snapshotDb,
+} from '../support/factories.js';
 import { once } from '../support/ws.js';
 
 /**
@@ -26,6 +33,7 @@ type Caller = (typeof CALLERS)[number];
 
 const EVERYONE = CALLERS.join(' ');
 const COORDINATORS = 'coordinator';
+const MEMBERS = 'partner otherPartner officer coordinator';
 
 const EXPECTED: Record<string, string> = {
   'Query.activities': EVERYONE,
@@ -36,6 +44,7 @@ const EXPECTED: Record<string, string> = {
   'Query.issue': EVERYONE,
   'Query.issues': EVERYONE,
   'Query.latestSeq': EVERYONE,
+  'Query.members': COORDINATORS,
   'Query.neighborhoods': EVERYONE,
   'Query.node': EVERYONE,
   'Query.organizations': EVERYONE,
@@ -44,16 +53,22 @@ const EXPECTED: Record<string, string> = {
   'Mutation.addIssueUpdate': 'partner officer coordinator issues:write',
   'Mutation.assignIssue': 'partner officer coordinator issues:write',
   'Mutation.cancelEvent': 'partner officer coordinator events:write',
+  'Mutation.changePassword': MEMBERS,
   'Mutation.commitStaff': 'partner otherPartner officer coordinator events:write',
   'Mutation.createApiToken': COORDINATORS,
   'Mutation.createEvent': 'partner otherPartner officer coordinator events:write',
+  'Mutation.createMember': COORDINATORS,
+  'Mutation.createOrganization': COORDINATORS,
   'Mutation.login': EVERYONE,
   'Mutation.reportIssue': EVERYONE,
   'Mutation.revokeApiToken': COORDINATORS,
   'Mutation.rsvpEvent': EVERYONE,
   'Mutation.setIssueStatus': 'partner officer coordinator issues:write',
+  'Mutation.setMemberPassword': COORDINATORS,
   'Mutation.supportIssue': EVERYONE,
   'Mutation.updateEvent': 'partner officer coordinator events:write',
+  'Mutation.updateMember': COORDINATORS,
+  'Mutation.updateOrganization': COORDINATORS,
 
   'Subscription.activity': EVERYONE,
   'Subscription.eventChanged': EVERYONE,
@@ -72,6 +87,7 @@ let issueSeq = 0; // just before a public report: every caller allowed a stream 
 let eventSeq = 0; // just before a public event is created
 let publicIssue = '';
 let publicEvent = '';
+let made = 0; // unique names and emails for created organizations and members
 
 const as = (name: 'coordinator' | 'officer' | 'partner' | 'otherPartner') => server.login(server.basics.emails[name]);
 
@@ -102,6 +118,10 @@ const CALLS: Record<string, () => Promise<Call>> = {
   'Query.issue': async () => ({ query: 'query($id: ID!) { issue(id: $id) { id } }', variables: { id: publicIssue } }),
   'Query.issues': async () => ({ query: '{ issues(first: 1) { totalCount } }' }),
   'Query.latestSeq': async () => ({ query: '{ latestSeq }' }),
+  'Query.members': async () => ({
+    query: 'query($org: ID) { members(organizationId: $org) { id email } }',
+    variables: { org: server.basics.orgs.youth },
+  }),
   'Query.neighborhoods': async () => ({ query: '{ neighborhoods { id } }' }),
   'Query.node': async () => ({ query: 'query($id: ID!) { node(id: $id) { id } }', variables: { id: publicIssue } }),
   'Query.organizations': async () => ({ query: '{ organizations { id } }' }),
@@ -125,6 +145,29 @@ const CALLS: Record<string, () => Promise<Call>> = {
   }),
   'Mutation.createApiToken': async () => ({
     query: 'mutation { createApiToken(input: { name: "Matrix", scopes: [ISSUES_READ] }) { token } }',
+  }),
+  'Mutation.changePassword': async () => ({
+    // To the same password, so every caller can still sign in afterwards.
+    query: 'mutation($p: String!) { changePassword(current: $p, next: $p) }',
+    variables: { p: PASSWORD },
+  }),
+  'Mutation.createMember': async () => ({
+    query: 'mutation($input: CreateMemberInput!) { createMember(input: $input) { id } }',
+    variables: {
+      input: {
+        name: 'Matrix member',
+        email: `matrix${++made}@test.local`,
+        role: 'PARTNER',
+        organizationId: server.basics.orgs.health,
+        password: 'matrix password',
+      },
+    },
+  }),
+  'Mutation.createOrganization': async () => ({
+    query: 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
+    variables: {
+      input: { name: `Matrix club ${++made}`, kind: 'OTHER', neighborhoodIds: [server.basics.neighborhoods.west] },
+    },
   }),
   'Mutation.createEvent': async () => ({
     query: 'mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }',
@@ -156,6 +199,10 @@ const CALLS: Record<string, () => Promise<Call>> = {
     query: 'mutation($id: ID!) { rsvpEvent(id: $id, input: { name: "Matrix", partySize: 1 }) { id } }',
     variables: { id: publicEvent },
   }),
+  'Mutation.setMemberPassword': async () => ({
+    query: 'mutation($id: ID!) { setMemberPassword(id: $id, password: "matrix reset password") { id } }',
+    variables: { id: (await buildMember(server, await as('coordinator'))).id },
+  }),
   'Mutation.setIssueStatus': async () => ({
     query: 'mutation($id: ID!) { setIssueStatus(id: $id, status: ACKNOWLEDGED) { id } }',
     variables: { id: await youthIssue() },
@@ -167,6 +214,17 @@ const CALLS: Record<string, () => Promise<Call>> = {
   'Mutation.updateEvent': async () => ({
     query: 'mutation($id: ID!) { updateEvent(id: $id, input: { title: "Renamed by the matrix" }) { id } }',
     variables: { id: await youthEvent() },
+  }),
+
+  'Mutation.updateMember': async () => ({
+    query:
+      'mutation($id: ID!, $org: ID!) { updateMember(id: $id, input: { name: "Promoted by the matrix", role: OFFICER, organizationId: $org }) { id } }',
+    variables: { id: (await buildMember(server, await as('coordinator'))).id, org: server.basics.orgs.agency },
+  }),
+  'Mutation.updateOrganization': async () => ({
+    query:
+      'mutation($id: ID!) { updateOrganization(id: $id, input: { name: "Renamed by the matrix", kind: FAITH }) { id } }',
+    variables: { id: (await buildOrganization(server, await as('coordinator'))).id },
   }),
 
   'Subscription.activity': async () => ({

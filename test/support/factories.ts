@@ -72,6 +72,49 @@ export async function buildApiToken(
 }
 
 /** Counts rows of a table through the ORM's connection: for "nothing was written" checks. */
+let made = 0;
+
+/** Creates an organization as `coordinatorToken`; the name is unique unless given. */
+export async function buildOrganization(
+  server: TestServer,
+  coordinatorToken: string,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; name: string; kind: string }> {
+  const res = await server.gql(
+    'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name kind } }',
+    { input: { name: `Block club ${++made}`, kind: 'NEIGHBORHOOD', ...overrides } },
+    coordinatorToken,
+  );
+  if (!res.data?.createOrganization) throw new Error(`createOrganization failed: ${JSON.stringify(res.errors)}`);
+  return res.data.createOrganization;
+}
+
+/**
+ * Creates a member as `coordinatorToken`: a PARTNER of the youth organization unless told
+ * otherwise, with a unique email and the password `password` (TEST_PASSWORD by default).
+ */
+export async function buildMember(
+  server: TestServer,
+  coordinatorToken: string,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; name: string; email: string; role: string; password: string }> {
+  const input = {
+    name: `Member ${++made}`,
+    email: `member${made}.${Date.now()}@test.local`,
+    role: 'PARTNER',
+    organizationId: server.basics.orgs.youth,
+    password: 'correct horse battery',
+    ...overrides,
+  };
+  const res = await server.gql(
+    'mutation($input: CreateMemberInput!) { createMember(input: $input) { id name email role } }',
+    { input },
+    coordinatorToken,
+  );
+  if (!res.data?.createMember) throw new Error(`createMember failed: ${JSON.stringify(res.errors)}`);
+  return { ...res.data.createMember, password: input.password };
+}
+
 export async function countRows(server: TestServer, table: string): Promise<number> {
   const rows = await server.app.orm.em.fork().getConnection().execute(`select count(*) as n from ${table}`);
   return Number((rows as { n: number | string }[])[0].n);
@@ -91,6 +134,9 @@ export async function snapshotDb(server: TestServer): Promise<Record<string, num
     'activity',
     'api_token',
     'contact_access',
+    'member',
+    'organization',
+    'organization_neighborhood',
   ];
   const out: Record<string, number | string> = {};
   for (const t of tables) out[t] = await countRows(server, t);
@@ -103,5 +149,15 @@ export async function snapshotDb(server: TestServer): Promise<Record<string, num
   out.issues = JSON.stringify(versions);
   out.events = JSON.stringify(events);
   out.tokens = JSON.stringify(tokens);
+  const members = (await em.execute(
+    'select id, name, email, role, organization_id, password_hash from member order by id',
+  )) as unknown[];
+  const organizations = (await em.execute('select id, name, kind from organization order by id')) as unknown[];
+  const served = (await em.execute(
+    'select organization_id, neighborhood_id from organization_neighborhood order by organization_id, neighborhood_id',
+  )) as unknown[];
+  out.members = JSON.stringify(members);
+  out.organizations = JSON.stringify(organizations);
+  out.served = JSON.stringify(served);
   return out;
 }

@@ -1,12 +1,14 @@
-import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Public } from '../../auth/access.js';
-import { Role } from '../../auth/roles.js';
+import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Allow, Public } from '../../auth/access.js';
+import { MEMBERS, Role } from '../../auth/roles.js';
+import type { MemberViewer } from '../../auth/viewer.js';
 import { DateTime } from '../../common/scalars.js';
 import { unauthenticated } from '../../common/errors.js';
 import { decoyHash, verifyPassword } from '../../auth/password.js';
 import type { Context } from '../../context.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Member } from './member.entity.js';
+import { CreateMemberInput, UpdateMemberInput } from './member.input.js';
 
 @ObjectType('AuthPayload')
 export class AuthPayload {
@@ -21,6 +23,9 @@ export class AuthPayload {
 }
 
 const LOGIN_ERROR = 'Email or password is incorrect';
+
+// Only members reach the operations declared `scope: null` (no API token may), so the viewer is a member.
+const memberOf = (ctx: Context) => ctx.viewer as MemberViewer;
 
 @Resolver(() => Member)
 export class MemberResolver {
@@ -47,6 +52,53 @@ export class MemberResolver {
     if (!member || !ok) throw unauthenticated(LOGIN_ERROR);
     const { token, expiresAt } = await ctx.services.tokens.sign(member.pk);
     return { token, expiresAt, member };
+  }
+
+  @Allow({ roles: [Role.COORDINATOR], scope: null })
+  @Query(() => [Member], { description: 'Members by name, of one organization or all. Coordinators only.' })
+  members(
+    @Arg('organizationId', () => ID, { nullable: true }) organizationId: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Member[]> {
+    return ctx.services.members.list(ctx.em, organizationId);
+  }
+
+  @Allow({ roles: [Role.COORDINATOR], scope: null })
+  @Mutation(() => Member, { description: 'Adds a member who can sign in at once. Coordinators only.' })
+  createMember(@Arg('input', () => CreateMemberInput) input: CreateMemberInput, @Ctx() ctx: Context): Promise<Member> {
+    return ctx.services.members.create(input);
+  }
+
+  @Allow({ roles: [Role.COORDINATOR], scope: null })
+  @Mutation(() => Member, {
+    description: "Changes a member's name, role or organization, from their next request on. Coordinators only.",
+  })
+  updateMember(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateMemberInput) input: UpdateMemberInput,
+    @Ctx() ctx: Context,
+  ): Promise<Member> {
+    return ctx.services.members.update(id, input);
+  }
+
+  @Allow({ roles: [Role.COORDINATOR], scope: null })
+  @Mutation(() => Member, { description: "Sets a member's password (e.g. a forgotten one). Coordinators only." })
+  setMemberPassword(
+    @Arg('id', () => ID) id: string,
+    @Arg('password', () => String) password: string,
+    @Ctx() ctx: Context,
+  ): Promise<Member> {
+    return ctx.services.members.setPassword(id, password);
+  }
+
+  @Allow({ roles: MEMBERS, scope: null })
+  @Mutation(() => Boolean, { description: 'Changes your own password; `current` must be right. Members only.' })
+  changePassword(
+    @Arg('current', () => String) current: string,
+    @Arg('next', () => String) next: string,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
+    return ctx.services.members.changePassword(memberOf(ctx), current, next);
   }
 
   @FieldResolver(() => Organization)

@@ -1,8 +1,10 @@
-import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { Public } from '../../auth/access.js';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Allow, Public } from '../../auth/access.js';
+import { Role } from '../../auth/roles.js';
 import type { Context } from '../../context.js';
 import { Neighborhood } from '../neighborhoods/neighborhood.entity.js';
 import { Organization } from './organization.entity.js';
+import { CreateOrganizationInput, UpdateOrganizationInput } from './organization.input.js';
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
@@ -10,6 +12,27 @@ export class OrganizationResolver {
   @Query(() => [Organization], { description: 'The agency and every partner organization, by name.' })
   organizations(@Ctx() ctx: Context): Promise<Organization[]> {
     return ctx.em.find(Organization, {}, { orderBy: { name: 'asc' } });
+  }
+
+  @Allow({ roles: [Role.COORDINATOR], scope: null })
+  @Mutation(() => Organization, { description: 'Adds the agency or a partner organization. Coordinators only.' })
+  createOrganization(
+    @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput,
+    @Ctx() ctx: Context,
+  ): Promise<Organization> {
+    return ctx.services.organizations.create(input);
+  }
+
+  @Allow({ roles: [Role.COORDINATOR], scope: null })
+  @Mutation(() => Organization, {
+    description: 'Renames an organization, changes its kind or the neighborhoods it serves. Coordinators only.',
+  })
+  updateOrganization(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput,
+    @Ctx() ctx: Context,
+  ): Promise<Organization> {
+    return ctx.services.organizations.update(id, input);
   }
 
   @FieldResolver(() => [Neighborhood], { description: 'Neighborhoods it serves.' })

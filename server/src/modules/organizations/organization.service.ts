@@ -1,0 +1,99 @@
+import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
+import { badInput, notFound } from '../../common/errors.js';
+import { pkOf } from '../../common/relay.js';
+import { Role } from '../../auth/roles.js';
+import { Member } from '../members/member.entity.js';
+import { Neighborhood } from '../neighborhoods/neighborhood.entity.js';
+import { Organization, OrganizationKind } from './organization.entity.js';
+import { MAX_NEIGHBORHOODS, type CreateOrganizationInput, type UpdateOrganizationInput } from './organization.input.js';
+
+const NAME_TAKEN = 'name is already in use by another organization';
+
+/**
+ * Which role may belong to which kind of organization: officers to the agency, partners to
+ * the others, coordinators (who run the partnership, often a city liaison) to any. Checked
+ * when a member is created or changed and when an organization changes kind, so it always holds.
+ */
+export function roleFitsKind(role: Role, kind: OrganizationKind): boolean {
+  if (role === Role.OFFICER) return kind === OrganizationKind.AGENCY;
+  if (role === Role.PARTNER) return kind !== OrganizationKind.AGENCY;
+  return true;
+}
+
+/** Creates and edits organizations (coordinators only; see the resolver). Changes write no Activity. */
+export class OrganizationService {
+  constructor(private readonly orm: MikroORM) {}
+
+  /** A new organization; BAD_USER_INPUT naming the field for a taken name or an unknown neighborhood. */
+  async create(input: CreateOrganizationInput): Promise<Organization> {
+    const name = checkName(input.name);
+    const neighborhoodPks = neighborhoodPksOf(input.neighborhoodIds);
+    return this.write(async (em) => {
+      if (await em.count(Organization, { name })) throw badInput('name', NAME_TAKEN);
+      const organization = em.create(Organization, { name, kind: input.kind });
+      organization.neighborhoods.set(await loadNeighborhoods(em, neighborhoodPks));
+      return organization;
+    });
+  }
+
+  /** Changes only the fields given; the whole change or nothing. */
+  async update(id: string, input: UpdateOrganizationInput): Promise<Organization> {
+    const pk = pkOf(id, 'Organization', 'id');
+    const name = input.name == null ? null : checkName(input.name);
+    const neighborhoodPks = input.neighborhoodIds == null ? null : neighborhoodPksOf(input.neighborhoodIds);
+    return this.write(async (em) => {
+      const organization = await em.findOne(Organization, { pk }, { populate: ['neighborhoods'] });
+      if (!organization) throw notFound('Organization');
+      if (name != null && name !== organization.name) {
+        if (await em.count(Organization, { name, pk: { $ne: pk } })) throw badInput('name', NAME_TAKEN);
+        organization.name = name;
+      }
+      if (input.kind != null && input.kind !== organization.kind) {
+        const kind = input.kind;
+        // Officers belong to the agency, partners elsewhere: the one role the new kind excludes.
+        const excluded = kind === OrganizationKind.AGENCY ? Role.PARTNER : Role.OFFICER;
+        const misfit = await em.findOne(Member, { organization: pk, role: excluded }, { orderBy: { pk: 'asc' } });
+        if (misfit) {
+          throw badInput(
+            'kind',
+            `kind cannot become ${kind} while ${misfit.name} is ${excluded === Role.OFFICER ? 'an OFFICER' : 'a PARTNER'} there; change their role or organization first`,
+          );
+        }
+        organization.kind = kind;
+      }
+      if (neighborhoodPks != null) organization.neighborhoods.set(await loadNeighborhoods(em, neighborhoodPks));
+      return organization;
+    });
+  }
+
+  /** Runs `work` in a transaction; a name taken by a concurrent write is still BAD_USER_INPUT. */
+  private async write(work: (em: EntityManager) => Promise<Organization>): Promise<Organization> {
+    try {
+      return await this.orm.em.fork().transactional(work);
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw badInput('name', NAME_TAKEN);
+      throw error;
+    }
+  }
+}
+
+function checkName(raw: string): string {
+  const name = raw.trim();
+  if (name.length < 1 || name.length > 200) throw badInput('name', 'name must be 1 to 200 characters');
+  return name;
+}
+
+function neighborhoodPksOf(ids: string[]): number[] {
+  if (ids.length > MAX_NEIGHBORHOODS) {
+    throw badInput('neighborhoodIds', `neighborhoodIds may name at most ${MAX_NEIGHBORHOODS} neighborhoods`);
+  }
+  return [...new Set(ids.map((id) => pkOf(id, 'Neighborhood', 'neighborhoodIds')))];
+}
+
+async function loadNeighborhoods(em: EntityManager, pks: number[]): Promise<Neighborhood[]> {
+  if (pks.length === 0) return [];
+  const found = await em.find(Neighborhood, { pk: { $in: pks } });
+  if (found.length !== pks.length)
+    throw badInput('neighborhoodIds', 'neighborhoodIds names a neighborhood that does not exist');
+  return found;
+}
