@@ -3,6 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import type { UpdateVisibility } from '../../../graphql/generated/graphql.js';
 import { describeChangeError } from '../board.errors.js';
 import { BOARD_ADD_ISSUE_UPDATE_MUTATION } from '../graphql/mutations/addIssueUpdate.mutation.js';
+import { FormOutcome } from './FormOutcome.js';
 
 interface AddUpdateFormProps {
   issueId: string;
@@ -70,16 +71,7 @@ export function AddUpdateForm({ issueId, canPostInternal, onPosted }: AddUpdateF
       <button type="submit" disabled={loading}>
         {loading ? 'Posting…' : 'Post update'}
       </button>
-      {error && (
-        <p className="drawer-form__error" role="alert">
-          {error}
-        </p>
-      )}
-      {done && (
-        <p className="drawer-form__done" role="status">
-          {done}
-        </p>
-      )}
+      <FormOutcome error={error} done={done} />
     </form>
   );
 }

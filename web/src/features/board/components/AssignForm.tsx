@@ -5,6 +5,7 @@ import type { BoardViewer } from '../board.statuses.js';
 import type { BoardIssue } from '../graphql/fragments/boardIssue.fragment.js';
 import { BOARD_ASSIGN_ISSUE_MUTATION } from '../graphql/mutations/assignIssue.mutation.js';
 import { refreshIssue } from '../refreshIssue.js';
+import { FormOutcome } from './FormOutcome.js';
 
 interface AssignFormProps {
   issue: BoardIssue;
@@ -68,16 +69,7 @@ export function AssignForm({ issue, organizations, viewer }: AssignFormProps) {
       <button type="submit" disabled={loading || !changed}>
         {loading ? 'Saving…' : 'Save assignment'}
       </button>
-      {error && (
-        <p className="drawer-form__error" role="alert">
-          {error}
-        </p>
-      )}
-      {done && (
-        <p className="drawer-form__done" role="status">
-          {done}
-        </p>
-      )}
+      <FormOutcome error={error} done={done} />
     </form>
   );
 }

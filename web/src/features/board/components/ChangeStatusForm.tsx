@@ -6,6 +6,7 @@ import { STATUS_LABEL, STATUS_TRANSITIONS } from '../board.statuses.js';
 import type { BoardIssue } from '../graphql/fragments/boardIssue.fragment.js';
 import { BOARD_SET_ISSUE_STATUS_MUTATION } from '../graphql/mutations/setIssueStatus.mutation.js';
 import { refreshIssue } from '../refreshIssue.js';
+import { FormOutcome } from './FormOutcome.js';
 
 interface ChangeStatusFormProps {
   issue: BoardIssue;
@@ -65,16 +66,7 @@ export function ChangeStatusForm({ issue }: ChangeStatusFormProps) {
       <button type="submit" disabled={loading}>
         {loading ? 'Saving…' : 'Change status'}
       </button>
-      {error && (
-        <p className="drawer-form__error" role="alert">
-          {error}
-        </p>
-      )}
-      {done && (
-        <p className="drawer-form__done" role="status">
-          {done}
-        </p>
-      )}
+      <FormOutcome error={error} done={done} />
     </form>
   );
 }

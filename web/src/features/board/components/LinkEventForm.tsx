@@ -4,6 +4,7 @@ import { formatDateTime } from '../../../shared/time.js';
 import { describeChangeError, sentence } from '../board.errors.js';
 import { BOARD_LINK_ISSUE_TO_EVENT_MUTATION } from '../graphql/mutations/linkIssueToEvent.mutation.js';
 import { BOARD_LINKABLE_EVENTS_QUERY } from '../graphql/queries/boardLinkableEvents.query.js';
+import { FormOutcome } from './FormOutcome.js';
 
 interface LinkEventFormProps {
   issueId: string;
@@ -90,16 +91,7 @@ export function LinkEventForm({ issueId }: LinkEventFormProps) {
           </button>
         </>
       )}
-      {error && (
-        <p className="drawer-form__error" role="alert">
-          {error}
-        </p>
-      )}
-      {done && (
-        <p className="drawer-form__done" role="status">
-          {done}
-        </p>
-      )}
+      <FormOutcome error={error} done={done} />
     </form>
   );
 }
