@@ -294,6 +294,12 @@ describe('who may call what', () => {
       const res = await run(operation, caller, call);
       if (!res.errors) {
         actual[caller] = 'allow';
+        // A password change ends the caller's sessions, even to the same password: sign in again.
+        if (operation === 'Mutation.changePassword' && caller in server.basics.emails) {
+          const member = caller as keyof typeof server.basics.emails;
+          server.forgetLogin(server.basics.emails[member]);
+          tokens[caller] = await as(member);
+        }
         continue;
       }
       // A refusal is one error, UNAUTHENTICATED for the public and FORBIDDEN for the others, and

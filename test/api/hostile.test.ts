@@ -17,6 +17,7 @@ import { startServer, PASSWORD, type TestServer } from '../support/server.js';
 import { buildApiToken, buildEvent, buildIssue, snapshotDb } from '../support/factories.js';
 import { wsCloseCode } from '../support/ws.js';
 import { introspect } from '../support/selection.js';
+import { passwordStamp } from '../../server/src/auth/tokens.js';
 
 let server: TestServer;
 let schema: GraphQLSchema;
@@ -42,17 +43,23 @@ describe('forged, expired and revoked credentials', () => {
   const REPORT = `mutation { reportIssue(input: { title: "Sneaky report", category: OTHER, neighborhoodId: "NB" }) { id } }`;
   let secret: string;
   let memberPk: number;
+  let pw: string;
   const now = () => Math.floor(Date.now() / 1000);
 
   beforeAll(async () => {
     [{ value: secret }] = (await sql("select value from app_setting where key = 'token_secret'")) as {
       value: string;
     }[];
-    [{ id: memberPk }] = (await sql("select id from member where email = 'officer@test.local'")) as { id: number }[];
+    const [member] = (await sql("select id, password_hash from member where email = 'officer@test.local'")) as {
+      id: number;
+      password_hash: string;
+    }[];
+    memberPk = member.id;
+    pw = passwordStamp(member.password_hash);
   });
 
   it('accepts a token made the way the server makes them (so the forgeries below are close ones)', async () => {
-    const genuine = jwt({ sub: String(memberPk), iat: now(), exp: now() + 60 }, secret);
+    const genuine = jwt({ sub: String(memberPk), pw, iat: now(), exp: now() + 60 }, secret);
     const res = await server.gql('{ viewer { name } }', {}, genuine);
     expect(res.data.viewer).toEqual({ name: 'Oscar Officer' });
     expect(await wsCloseCode(server, `Bearer ${genuine}`)).toBe(0);
@@ -64,15 +71,15 @@ describe('forged, expired and revoked credentials', () => {
     return token;
   };
   const cases: [string, () => Promise<unknown>][] = [
-    ['an expired session token', async () => `Bearer ${jwt({ sub: String(memberPk), exp: now() - 5 }, secret)}`],
+    ['an expired session token', async () => `Bearer ${jwt({ sub: String(memberPk), pw, exp: now() - 5 }, secret)}`],
     [
       'a session token signed with another key',
-      async () => `Bearer ${jwt({ sub: String(memberPk), exp: now() + 60 }, 'x'.repeat(40))}`,
+      async () => `Bearer ${jwt({ sub: String(memberPk), pw, exp: now() + 60 }, 'x'.repeat(40))}`,
     ],
     [
       'an unsigned ("alg": "none") token',
       async () =>
-        `Bearer ${b64({ alg: 'none' })}.${b64({ sub: String(memberPk), iss: 'bridgeboard', exp: now() + 60 })}.`,
+        `Bearer ${b64({ alg: 'none' })}.${b64({ sub: String(memberPk), pw, iss: 'bridgeboard', exp: now() + 60 })}.`,
     ],
     [
       'a validly signed token for a member who does not exist',

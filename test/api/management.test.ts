@@ -400,8 +400,15 @@ describe('members', () => {
 describe('passwords', () => {
   it('a coordinator sets a new password: the old one stops working, the new one works', async () => {
     const member = await buildMember(server, coordinator);
+    const before = ok(await login(member.email, member.password)).login.token;
+    expect(ok(await server.gql('{ viewer { id } }', {}, before)).viewer.id).toBe(member.id);
     ok(await server.gql(SET_PASSWORD, { id: member.id, p: 'reset by the coordinator' }, coordinator));
     expect((await login(member.email, member.password)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    // A reset ends the sessions signed in with the old password (a lost or stolen laptop).
+    const stale = await server.gql('{ viewer { id } }', {}, before);
+    expect(stale.status).toBe(401);
+    expect(stale.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    expect(stale.errors?.[0].message).toMatch(/password was changed/);
     expect(ok(await login(member.email, 'reset by the coordinator')).login.member.id).toBe(member.id);
     await expectRefused(
       () => server.gql(SET_PASSWORD, { id: member.id, p: 'too short' }, coordinator),
@@ -431,6 +438,8 @@ describe('passwords', () => {
     expect(ok(await server.gql(CHANGE_PASSWORD, { c: member.password, n: 'my own new passphrase' }, token))).toEqual({
       changePassword: true,
     });
+    // Every session, this one included, ends: sign in again with the new password.
+    expect((await server.gql('{ viewer { id } }', {}, token)).status).toBe(401);
     expect((await login(member.email, member.password)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(ok(await login(member.email, 'my own new passphrase')).login.member.id).toBe(member.id);
   });

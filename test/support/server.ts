@@ -18,6 +18,8 @@ export interface TestServer {
   /** POST /graphql as `token` (or the public). */
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResult<T>>;
   login(email: string): Promise<string>;
+  /** Forgets a cached session (after a password change ended it), so the next login is fresh. */
+  forgetLogin(email: string): void;
   /** A graphql-ws client; closed with the server. */
   ws(token?: string | null, options?: { retry?: boolean }): Client;
   /** Stops the server, keeping the database (for restart tests). */
@@ -91,6 +93,9 @@ export async function startServer(
       if (!res.data?.login) throw new Error(`login failed for ${email}: ${JSON.stringify(res.errors)}`);
       tokens.set(email, res.data.login.token);
       return res.data.login.token;
+    },
+    forgetLogin(email) {
+      tokens.delete(email);
     },
     ws(token, opts) {
       const client = createClient({

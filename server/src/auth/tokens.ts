@@ -1,10 +1,24 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify, errors } from 'jose';
 import type { MikroORM } from '@mikro-orm/core';
 import { AppSetting } from '../modules/activity/activity.entity.js';
 
 export const TOKEN_TTL_SECONDS = 12 * 60 * 60;
 const ISSUER = 'bridgeboard';
+
+/** What a valid session token says: whose it is, and which password it was issued under. */
+export interface SessionClaims {
+  memberPk: number;
+  passwordStamp: string;
+}
+
+/**
+ * A short digest of the member's password hash, carried in their session tokens: changing or
+ * resetting the password changes it, which ends every session issued before. It reveals
+ * nothing (a truncated SHA-256 of an argon2id hash) and needs no session table.
+ */
+export const passwordStamp = (passwordHash: string): string =>
+  createHash('sha256').update(passwordHash).digest('base64url').slice(0, 16);
 
 /**
  * Signs and checks member session tokens (HS256 JWT, 12 h). The secret comes from
@@ -19,9 +33,9 @@ export class TokenService {
     return new TokenService(new TextEncoder().encode(secret));
   }
 
-  async sign(memberPk: number): Promise<{ token: string; expiresAt: Date }> {
+  async sign(memberPk: number, passwordHash: string): Promise<{ token: string; expiresAt: Date }> {
     const expiresAt = new Date(Date.now() + TOKEN_TTL_SECONDS * 1000);
-    const token = await new SignJWT({})
+    const token = await new SignJWT({ pw: passwordStamp(passwordHash) })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(String(memberPk))
       .setIssuer(ISSUER)
@@ -31,12 +45,13 @@ export class TokenService {
     return { token, expiresAt };
   }
 
-  /** The member's key, or null for a forged, malformed or expired token. */
-  async verify(token: string): Promise<number | null> {
+  /** The token's claims, or null for a forged, malformed or expired token. */
+  async verify(token: string): Promise<SessionClaims | null> {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
       const pk = Number(payload.sub);
-      return Number.isInteger(pk) && pk > 0 ? pk : null;
+      if (!Number.isInteger(pk) || pk <= 0 || typeof payload.pw !== 'string') return null;
+      return { memberPk: pk, passwordStamp: payload.pw };
     } catch (error) {
       if (error instanceof errors.JOSEError) return null;
       throw error;

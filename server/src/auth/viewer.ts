@@ -3,7 +3,7 @@ import { Role } from './roles.js';
 import type { ApiScope } from './scopes.js';
 import { Member } from '../modules/members/member.entity.js';
 import { unauthenticated } from '../common/errors.js';
-import type { TokenService } from './tokens.js';
+import { passwordStamp, type TokenService } from './tokens.js';
 import type { ApiTokenService } from '../modules/api-tokens/api-token.service.js';
 
 interface ViewerBase {
@@ -60,10 +60,13 @@ export async function viewerFromAuthorization(
     if (!viewer) throw unauthenticated('This API token is unknown or has been revoked');
     return viewer;
   }
-  const memberPk = await credentials.sessions.verify(token);
-  if (memberPk == null) throw unauthenticated('Your session token is invalid or has expired; sign in again');
-  const member = await em.findOne(Member, { pk: memberPk }, { populate: ['organization'] });
+  const claims = await credentials.sessions.verify(token);
+  if (!claims) throw unauthenticated('Your session token is invalid or has expired; sign in again');
+  const member = await em.findOne(Member, { pk: claims.memberPk }, { populate: ['organization', 'passwordHash'] });
   if (!member) throw unauthenticated('Your account no longer exists');
+  if (passwordStamp(member.passwordHash) !== claims.passwordStamp) {
+    throw unauthenticated('Your password was changed since you signed in; sign in again');
+  }
   return viewerOf(member);
 }
 

@@ -50,7 +50,7 @@ export class MemberResolver {
         : null;
     const ok = await verifyPassword(member?.passwordHash ?? (await decoyHash()), password);
     if (!member || !ok) throw unauthenticated(LOGIN_ERROR);
-    const { token, expiresAt } = await ctx.services.tokens.sign(member.pk);
+    const { token, expiresAt } = await ctx.services.tokens.sign(member.pk, member.passwordHash);
     return { token, expiresAt, member };
   }
 
