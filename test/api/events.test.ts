@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectRefused as refused, sqlOf, theError } from '../support/assert.js';
 import { startServer, type GqlResult, type TestServer } from '../support/server.js';
 import { buildEvent, buildIssue, snapshotDb } from '../support/factories.js';
+import { globalId, pkOf } from '../support/ids.js';
 
 // What a board or a tool reads back after a change.
 const EVENT = `query($id: ID!) {
@@ -49,9 +50,6 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-/** A Relay global id built by hand, as a tool would hold one (base64url of "Type:pk"). */
-const globalId = (type: string, pk: number) => Buffer.from(`${type}:${pk}`).toString('base64url');
-const pkOf = (id: string) => Number(Buffer.from(id, 'base64url').toString('utf8').split(':')[1]);
 const hoursFromNow = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
 
 const readEvent = async (id: string, token: string | null = null) => {

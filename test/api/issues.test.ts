@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectRefused as refused, sqlOf, theError } from '../support/assert.js';
 import { startServer, type GqlResult, type TestServer } from '../support/server.js';
 import { buildIssue, snapshotDb } from '../support/factories.js';
+import { globalId, pkOf } from '../support/ids.js';
 
 // What a board or a tool reads back after a change.
 const ISSUE = `query($id: ID!) {
@@ -48,10 +49,6 @@ beforeAll(async () => {
   otherPartner = await server.login(server.basics.emails.otherPartner);
 });
 afterAll(() => server?.close());
-
-/** A Relay global id built by hand, as a tool would hold one (base64url of "Type:pk"). */
-const globalId = (type: string, pk: number) => Buffer.from(`${type}:${pk}`).toString('base64url');
-const pkOf = (id: string) => Number(Buffer.from(id, 'base64url').toString('utf8').split(':')[1]);
 
 const readIssue = async (id: string, token: string | null = null) => {
   const res = await server.gql(ISSUE, { id }, token);

@@ -5,6 +5,7 @@ import { buildApiToken, buildIssue } from '../support/factories.js';
 import { collect } from '../support/live.js';
 import { RetentionJob } from '../../server/src/modules/privacy/retention.js';
 import { CommunityIssue } from '../../server/src/modules/issues/issue.entity.js';
+import { pkOf } from '../support/ids.js';
 
 const LOG = `query($issueId: ID, $first: Int, $after: String) {
   contactAccessLog(issueId: $issueId, first: $first, after: $after) {
@@ -33,7 +34,6 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 const sql = sqlOf(() => server);
-const pkOf = (id: string) => Number(Buffer.from(id, 'base64url').toString('utf8').split(':')[1]);
 const logOf = async (issueId: string) => {
   const res = await server.gql(LOG, { issueId, first: 100 }, coordinator);
   expect(res.errors).toBeUndefined();
@@ -300,7 +300,7 @@ describe('anonymous reports', () => {
     } finally {
       restore.forEach((r) => r());
     }
-    const pk = Number(Buffer.from(id, 'base64url').toString('utf8').split(':')[1]);
+    const pk = pkOf(id);
     const sql = sqlOf(() => server);
     const [row] = await sql('select * from community_issue where id = ?', [pk]);
     expect(row).toMatchObject({ contact: null, reporter_id: null });

@@ -1,20 +1,9 @@
 import type { IssueCategory, IssueFilter } from '../../graphql/generated/graphql.js';
 import { BOARD_STATUSES, isOnBoard } from './board.columns.js';
 import type { BoardIssue } from './graphql/fragments/boardIssue.fragment.js';
+import { ISSUE_CATEGORIES } from '../../shared/issueCategories.js';
 
-/** Every IssueCategory, in the order the filter offers them. */
-export const ISSUE_CATEGORIES: readonly IssueCategory[] = [
-  'SAFETY',
-  'TRAFFIC',
-  'LIGHTING',
-  'GRAFFITI',
-  'NOISE',
-  'ENVIRONMENT',
-  'HOUSING',
-  'HEALTH',
-  'YOUTH',
-  'OTHER',
-];
+export { ISSUE_CATEGORIES };
 
 /** The board's filters as the person chose them; they live in the URL's search params. */
 export interface BoardFilters {

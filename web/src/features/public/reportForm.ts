@@ -1,17 +1,7 @@
 import type { IssueCategory, ReportIssueInput } from '../../graphql/generated/graphql.js';
+import { ISSUE_CATEGORIES } from '../../shared/issueCategories.js';
 
-export const ISSUE_CATEGORIES: IssueCategory[] = [
-  'SAFETY',
-  'TRAFFIC',
-  'LIGHTING',
-  'NOISE',
-  'GRAFFITI',
-  'ENVIRONMENT',
-  'HOUSING',
-  'HEALTH',
-  'YOUTH',
-  'OTHER',
-];
+export { ISSUE_CATEGORIES };
 
 /** Labels for the API's field names, to show the server's messages in the form's words. */
 export const REPORT_FIELD_LABELS: Record<string, string> = {

@@ -1,6 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import { humanizeEnum } from '../../../shared/humanize.js';
 import { hasFilters, ISSUE_CATEGORIES, type BoardFilters } from '../board.filters.js';
+import { FilterSelect } from '../../../shared/FilterSelect.js';
+
+const CATEGORY_OPTIONS = ISSUE_CATEGORIES.map((c) => ({ value: c, label: humanizeEnum(c) }));
 
 interface Option {
   id: string;
@@ -56,55 +59,34 @@ export function BoardFilterBar({
           }}
         />
       </div>
-      <div className="filters__field">
-        <label htmlFor={`${id}-neighborhood`}>Neighborhood</label>
-        <select
-          id={`${id}-neighborhood`}
-          value={filters.neighborhoodId ?? ''}
-          onChange={(e) => onChange({ neighborhoodId: e.target.value || null })}
-        >
-          <option value="">All neighborhoods</option>
-          {neighborhoods.map((n) => (
-            <option key={n.id} value={n.id}>
-              {n.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filters__field">
-        <label htmlFor={`${id}-category`}>Category</label>
-        <select
-          id={`${id}-category`}
-          value={filters.category ?? ''}
-          onChange={(e) => {
-            const value = ISSUE_CATEGORIES.find((c) => c === e.target.value) ?? null;
-            onChange({ category: value });
-          }}
-        >
-          <option value="">All categories</option>
-          {ISSUE_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {humanizeEnum(c)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="filters__field">
-        <label htmlFor={`${id}-organization`}>Organization</label>
-        <select
-          id={`${id}-organization`}
-          value={filters.sharedWithMe ? '' : (filters.organizationId ?? '')}
-          disabled={filters.sharedWithMe}
-          onChange={(e) => onChange({ organizationId: e.target.value || null })}
-        >
-          <option value="">{filters.sharedWithMe ? viewerOrganizationName : 'All organizations'}</option>
-          {organizations.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        className="filters__field"
+        id={`${id}-neighborhood`}
+        label="Neighborhood"
+        value={filters.neighborhoodId ?? ''}
+        allLabel="All neighborhoods"
+        options={neighborhoods.map((n) => ({ value: n.id, label: n.name }))}
+        onChange={(value) => onChange({ neighborhoodId: value || null })}
+      />
+      <FilterSelect
+        className="filters__field"
+        id={`${id}-category`}
+        label="Category"
+        value={filters.category ?? ''}
+        allLabel="All categories"
+        options={CATEGORY_OPTIONS}
+        onChange={(value) => onChange({ category: ISSUE_CATEGORIES.find((c) => c === value) ?? null })}
+      />
+      <FilterSelect
+        className="filters__field"
+        id={`${id}-organization`}
+        label="Organization"
+        value={filters.sharedWithMe ? '' : (filters.organizationId ?? '')}
+        allLabel={filters.sharedWithMe ? viewerOrganizationName : 'All organizations'}
+        options={organizations.map((o) => ({ value: o.id, label: o.name }))}
+        disabled={filters.sharedWithMe}
+        onChange={(value) => onChange({ organizationId: value || null })}
+      />
       <div className="filters__check">
         <input
           id={`${id}-shared`}

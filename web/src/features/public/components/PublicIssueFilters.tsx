@@ -2,6 +2,10 @@ import { useId } from 'react';
 import { humanizeEnum } from '../../../shared/humanize.js';
 import { ISSUE_STATUSES, type PublicIssueFilterValues } from '../issueFilterParams.js';
 import { ISSUE_CATEGORIES } from '../reportForm.js';
+import { FilterSelect } from '../../../shared/FilterSelect.js';
+
+const CATEGORY_OPTIONS = ISSUE_CATEGORIES.map((c) => ({ value: c, label: humanizeEnum(c) }));
+const STATUS_OPTIONS = ISSUE_STATUSES.map((s) => ({ value: s, label: humanizeEnum(s) }));
 
 interface PublicIssueFiltersProps {
   neighborhoods: readonly { id: string; name: string }[];
@@ -15,51 +19,33 @@ export function PublicIssueFilters({ neighborhoods, values, onChange }: PublicIs
   const filtered = values.neighborhoodId || values.category || values.status;
   return (
     <form className="issue-filters" role="search" aria-label="Filter issues" onSubmit={(e) => e.preventDefault()}>
-      <div className="field">
-        <label htmlFor={`${id}-neighborhood`}>Neighborhood</label>
-        <select
-          id={`${id}-neighborhood`}
-          value={values.neighborhoodId}
-          onChange={(e) => onChange({ ...values, neighborhoodId: e.target.value })}
-        >
-          <option value="">All neighborhoods</option>
-          {neighborhoods.map((n) => (
-            <option key={n.id} value={n.id}>
-              {n.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-category`}>Category</label>
-        <select
-          id={`${id}-category`}
-          value={values.category}
-          onChange={(e) => onChange({ ...values, category: e.target.value as PublicIssueFilterValues['category'] })}
-        >
-          <option value="">All categories</option>
-          {ISSUE_CATEGORIES.map((c) => (
-            <option key={c} value={c}>
-              {humanizeEnum(c)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-status`}>Status</label>
-        <select
-          id={`${id}-status`}
-          value={values.status}
-          onChange={(e) => onChange({ ...values, status: e.target.value as PublicIssueFilterValues['status'] })}
-        >
-          <option value="">Any status</option>
-          {ISSUE_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {humanizeEnum(s)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        className="field"
+        id={`${id}-neighborhood`}
+        label="Neighborhood"
+        value={values.neighborhoodId}
+        allLabel="All neighborhoods"
+        options={neighborhoods.map((n) => ({ value: n.id, label: n.name }))}
+        onChange={(neighborhoodId) => onChange({ ...values, neighborhoodId })}
+      />
+      <FilterSelect
+        className="field"
+        id={`${id}-category`}
+        label="Category"
+        value={values.category}
+        allLabel="All categories"
+        options={CATEGORY_OPTIONS}
+        onChange={(category) => onChange({ ...values, category: category as PublicIssueFilterValues['category'] })}
+      />
+      <FilterSelect
+        className="field"
+        id={`${id}-status`}
+        label="Status"
+        value={values.status}
+        allLabel="Any status"
+        options={STATUS_OPTIONS}
+        onChange={(status) => onChange({ ...values, status: status as PublicIssueFilterValues['status'] })}
+      />
       {filtered && (
         <button
           type="button"
