@@ -27,6 +27,15 @@ export interface Config {
    * and its precise location (modules/privacy/retention.ts); `null`: kept for ever.
    */
   retentionDays: number | null;
+  /**
+   * Where people reach the board (`PUBLIC_URL`), for the links the server hands out (setup,
+   * invitations, password resets); `null`: the server's own `http://localhost:<port>`.
+   */
+  publicUrl: string | null;
+  /** `SMTP_URL`: where invitation and reset emails go; `null`: links are shown, never emailed. */
+  smtpUrl: string | null;
+  /** `MAIL_FROM`: the sender of those emails. */
+  mailFrom: string;
 }
 
 /** Hostile-input limits, the same on HTTP and WebSocket. */
@@ -268,6 +277,50 @@ export function parseRetentionDays(value: string | undefined): number | null {
   return days;
 }
 
+/** `PUBLIC_URL`: an http(s) origin with an optional path prefix, no query; trailing slashes dropped. */
+export function parsePublicUrl(value: string | undefined): string | null {
+  if (value == null || value.trim() === '') return null;
+  const text = value.trim();
+  let url: URL | null = null;
+  try {
+    url = new URL(text);
+  } catch {
+    // reported below
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username) {
+    throw new ConfigError(`PUBLIC_URL must be the board's address, like https://board.example.org (got "${text}")`);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** `SMTP_URL`: `smtp://[user:pass@]host[:port]` or `smtps://…`. */
+export function parseSmtpUrl(value: string | undefined): string | null {
+  if (value == null || value.trim() === '') return null;
+  const text = value.trim();
+  let url: URL | null = null;
+  try {
+    url = new URL(text);
+  } catch {
+    // reported below
+  }
+  if (!url || !/^smtps?:$/.test(url.protocol) || !url.hostname) {
+    throw new ConfigError(`SMTP_URL must look like smtp://user:password@mail.example.org:587 (got "${redact(text)}")`);
+  }
+  return text;
+}
+
+export const DEFAULT_MAIL_FROM = 'Bridgeboard <no-reply@localhost>';
+
+/** `MAIL_FROM`: an address, optionally with a display name (`Bridgeboard <board@city.gov>`). */
+export function parseMailFrom(value: string | undefined): string {
+  if (value == null || value.trim() === '') return DEFAULT_MAIL_FROM;
+  const text = value.trim();
+  if (!/^([^<>@\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(text)) {
+    throw new ConfigError(`MAIL_FROM must be an address like "Bridgeboard <board@city.gov>" (got "${text}")`);
+  }
+  return text;
+}
+
 /** Splits `a=1,b=2`, refusing names not in `known`. */
 function pairs(variable: string, value: string | undefined, known: string[]): [string, string][] {
   if (value == null || value.trim() === '') return [];
@@ -303,5 +356,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: parseQueryLimits(env.QUERY_LIMITS),
     rateLimits: parseRateLimits(env.RATE_LIMITS),
     retentionDays: parseRetentionDays(env.RETENTION_DAYS),
+    publicUrl: parsePublicUrl(env.PUBLIC_URL),
+    smtpUrl: parseSmtpUrl(env.SMTP_URL),
+    mailFrom: parseMailFrom(env.MAIL_FROM),
   };
 }

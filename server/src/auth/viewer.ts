@@ -64,6 +64,7 @@ export async function viewerFromAuthorization(
   if (!claims) throw unauthenticated('Your session token is invalid or has expired; sign in again');
   const member = await em.findOne(Member, { pk: claims.memberPk }, { populate: ['organization', 'passwordHash'] });
   if (!member) throw unauthenticated('Your account no longer exists');
+  if (member.deactivatedAt) throw unauthenticated('Your account has been deactivated');
   if (passwordStamp(member.passwordHash) !== claims.passwordStamp) {
     throw unauthenticated('Your password was changed since you signed in; sign in again');
   }

@@ -9,6 +9,8 @@ import { StaffCommitment } from '../modules/events/staff-commitment.entity.js';
 import { Activity, ActivitySequence, AppSetting } from '../modules/activity/activity.entity.js';
 import { ApiToken } from '../modules/api-tokens/api-token.entity.js';
 import { ContactAccess } from '../modules/privacy/contact-access.entity.js';
+import { PartnershipSettings } from '../modules/partnership/partnership.entity.js';
+import { AccessLink } from '../modules/access-links/access-link.entity.js';
 
 export const entities = [
   Neighborhood,
@@ -24,4 +26,6 @@ export const entities = [
   AppSetting,
   ApiToken,
   ContactAccess,
+  PartnershipSettings,
+  AccessLink,
 ];

@@ -3,6 +3,7 @@ import { pkOf } from '../../common/relay.js';
 import { badInput } from '../../common/errors.js';
 import { hasScope, type Viewer } from '../../auth/viewer.js';
 import { ApiScope } from '../../auth/scopes.js';
+import { Role } from '../../auth/roles.js';
 import type { ActivityEnvelope, EventSnapshot, IssueSnapshot } from '../../realtime/envelope.js';
 import { CommunityIssue } from '../issues/issue.entity.js';
 import type { IssueFilter } from '../issues/issue.input.js';
@@ -14,10 +15,20 @@ type Accept = (envelope: ActivityEnvelope) => boolean | Promise<boolean>;
 /**
  * May this viewer see this activity at all? Members-only entries need a member, or a token with
  * `scope`: the scope of the stream or query it arrives through (activity:read for the feed,
- * issues:read for issue changes, events:read for event changes).
+ * issues:read for issue changes, events:read for event changes). Administration entries
+ * (COORDINATORS) reach signed-in coordinators only, never a token.
  */
 export const visibleTo = (viewer: Viewer | null, envelope: ActivityEnvelope, scope: ApiScope): boolean =>
-  envelope.visibility === ActivityVisibility.PUBLIC || hasScope(viewer, scope);
+  visibilitiesFor(viewer, scope).includes(envelope.visibility);
+
+/** The activity visibilities a viewer may read through a stream or query guarded by `scope`. */
+export function visibilitiesFor(viewer: Viewer | null, scope: ApiScope): ActivityVisibility[] {
+  if (!hasScope(viewer, scope)) return [ActivityVisibility.PUBLIC];
+  if (viewer?.kind === 'member' && viewer.role === Role.COORDINATOR) {
+    return [ActivityVisibility.PUBLIC, ActivityVisibility.MEMBERS, ActivityVisibility.COORDINATORS];
+  }
+  return [ActivityVisibility.PUBLIC, ActivityVisibility.MEMBERS];
+}
 
 interface IssueState {
   status: IssueSnapshot['status'];

@@ -22,9 +22,8 @@ import { SharedEvent } from '../events/event.entity.js';
 import { IssueFilter } from '../issues/issue.input.js';
 import { EventFilter } from '../events/event.input.js';
 import { Activity } from './activity.entity.js';
-import { ActivityVisibility } from './activity.enums.js';
 import { ActivityItem, EventChange, IssueChange } from './activity.type.js';
-import { eventAccept, issueAccept, visibleTo } from './activity.filters.js';
+import { eventAccept, issueAccept, visibilitiesFor, visibleTo } from './activity.filters.js';
 import { toEnvelope } from '../../realtime/bus.js';
 
 interface StreamArgs {
@@ -47,7 +46,7 @@ export class ActivityResolver {
       Activity,
       {
         ...(before != null ? { seq: { $lt: before } } : {}),
-        ...(hasScope(ctx.viewer, ApiScope.ACTIVITY_READ) ? {} : { visibility: ActivityVisibility.PUBLIC }),
+        visibility: { $in: visibilitiesFor(ctx.viewer, ApiScope.ACTIVITY_READ) },
       },
       { orderBy: { seq: 'desc' }, limit: first },
     );

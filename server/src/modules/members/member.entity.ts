@@ -26,7 +26,10 @@ export class Member {
   @Property({ type: 'string', length: 320, unique: true })
   email!: string;
 
-  /** argon2id hash (PHC string). */
+  /**
+   * argon2id hash (PHC string). A member created by `pnpm admin create-coordinator` gets the hash
+   * of a random secret nobody knows, until they follow their sign-in link.
+   */
   @Property({ type: 'string', length: 200, lazy: true })
   passwordHash!: string;
 
@@ -39,4 +42,8 @@ export class Member {
 
   @Property({ type: 'datetime' })
   createdAt: Date & Opt = new Date();
+
+  /** Set by a coordinator: the member can no longer sign in; their history stays. */
+  @Property({ type: 'datetime', nullable: true })
+  deactivatedAt?: Date | null;
 }

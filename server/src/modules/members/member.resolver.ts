@@ -50,6 +50,7 @@ export class MemberResolver {
         : null;
     const ok = await verifyPassword(member?.passwordHash ?? (await decoyHash()), password);
     if (!member || !ok) throw unauthenticated(LOGIN_ERROR);
+    if (member.deactivatedAt) throw unauthenticated('This account has been deactivated; ask a coordinator');
     const { token, expiresAt } = await ctx.services.tokens.sign(member.pk, member.passwordHash);
     return { token, expiresAt, member };
   }

@@ -28,10 +28,33 @@ export class Neighborhood {
   @Property({ type: 'double' })
   centerLng!: number;
 
-  @Field(() => String, { nullable: true, description: 'GeoJSON Polygon of the area, as text.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'GeoJSON geometry of the area (Polygon or MultiPolygon), as text.',
+  })
   @Property({ type: 'text', nullable: true })
   boundary?: string | null;
 
+  /** Bounding box of `boundary`, so a point lookup reads only the candidates' shapes. */
+  @Property({ type: 'double', nullable: true })
+  minLat?: number | null;
+
+  @Property({ type: 'double', nullable: true })
+  maxLat?: number | null;
+
+  @Property({ type: 'double', nullable: true })
+  minLng?: number | null;
+
+  @Property({ type: 'double', nullable: true })
+  maxLng?: number | null;
+
+  /** A retired neighborhood keeps its issues and events but takes no new reports. */
+  @Property({ type: 'datetime', nullable: true })
+  retiredAt?: Date | null;
+
   @Property({ type: 'datetime' })
   createdAt: Date & Opt = new Date();
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date & Opt = new Date();
 }

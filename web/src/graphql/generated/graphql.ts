@@ -5,16 +5,37 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type ActivityKind =
+  | 'API_TOKEN_CREATED'
+  | 'API_TOKEN_REVOKED'
   | 'EVENT_CANCELLED'
   | 'EVENT_CREATED'
   | 'EVENT_RSVP'
   | 'EVENT_STAFF_COMMITTED'
   | 'EVENT_UPDATED'
+  | 'INVITATION_ACCEPTED'
+  | 'INVITATION_REVOKED'
   | 'ISSUE_ASSIGNED'
   | 'ISSUE_REPORTED'
   | 'ISSUE_STATUS_CHANGED'
   | 'ISSUE_SUPPORTED'
-  | 'ISSUE_UPDATE_ADDED';
+  | 'ISSUE_UPDATE_ADDED'
+  | 'MEMBER_CREATED'
+  | 'MEMBER_DEACTIVATED'
+  | 'MEMBER_INVITED'
+  | 'MEMBER_REACTIVATED'
+  | 'MEMBER_UPDATED'
+  | 'NEIGHBORHOODS_IMPORTED'
+  | 'NEIGHBORHOOD_CREATED'
+  | 'NEIGHBORHOOD_DELETED'
+  | 'NEIGHBORHOOD_RESTORED'
+  | 'NEIGHBORHOOD_RETIRED'
+  | 'NEIGHBORHOOD_UPDATED'
+  | 'ORGANIZATION_CREATED'
+  | 'ORGANIZATION_UPDATED'
+  | 'PASSWORD_CHANGED'
+  | 'PASSWORD_RESET_ISSUED'
+  | 'SETTINGS_UPDATED'
+  | 'SETUP_COMPLETED';
 
 export type CreateEventInput = {
   capacity?: number | null | undefined;
