@@ -29,6 +29,7 @@ import { OrganizationService } from './modules/organizations/organization.servic
 import { ContactAccessService } from './modules/privacy/contact-access.service.js';
 import { RetentionJob } from './modules/privacy/retention.js';
 import { createSecurity, type HttpContext } from './security/index.js';
+import { LinkIssuer } from './modules/access-links/access-link.codes.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -42,6 +43,8 @@ export interface BootstrapOptions {
 /** A running server. `close()` stops accepting, drains, and closes the database and broker. */
 export interface App {
   url: string;
+  /** Where people reach the board: PUBLIC_URL, or this server's own address. Links start with it. */
+  publicUrl: string;
   wsUrl: string;
   port: number;
   orm: MikroORM;
@@ -101,6 +104,7 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
       members: new MemberService(orm),
       contactAccess: new ContactAccessService(orm),
       retention,
+      links: new LinkIssuer(),
     };
     const schema = await buildAppSchema();
     const security = await createSecurity(config, { schema, streamId });
@@ -203,8 +207,10 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
     retention.start();
     const address = httpServer.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
+    services.links.publicUrl = config.publicUrl ?? `http://localhost:${port}`;
     return {
       url: `http://localhost:${port}`,
+      publicUrl: services.links.publicUrl,
       wsUrl: `ws://localhost:${port}/graphql`,
       port,
       orm,

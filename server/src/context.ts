@@ -12,6 +12,7 @@ import type { MemberService } from './modules/members/member.service.js';
 import type { OrganizationService } from './modules/organizations/organization.service.js';
 import type { ContactAccessService } from './modules/privacy/contact-access.service.js';
 import type { RetentionJob } from './modules/privacy/retention.js';
+import type { LinkIssuer } from './modules/access-links/access-link.codes.js';
 import { IssueUpdate } from './modules/issues/issue-update.entity.js';
 import { UpdateVisibility } from './modules/issues/issue.enums.js';
 
@@ -27,6 +28,8 @@ export interface Services {
   members: MemberService;
   contactAccess: ContactAccessService;
   retention: RetentionJob;
+  /** Builds one-time links (setup, invitations, passwords) on the board's public address. */
+  links: LinkIssuer;
 }
 
 /** Built once per HTTP request, and once per WebSocket subscription. */
