@@ -23,13 +23,17 @@ import { IssueService } from './modules/issues/issue.service.js';
 import { EventService } from './modules/events/event.service.js';
 import { PresenceService } from './modules/presence/presence.service.js';
 import { ApiTokenService } from './modules/api-tokens/api-token.service.js';
-import { TokenSockets } from './modules/api-tokens/api-token.sockets.js';
+import { ViewerSockets } from './modules/api-tokens/api-token.sockets.js';
 import { MemberService } from './modules/members/member.service.js';
 import { OrganizationService } from './modules/organizations/organization.service.js';
 import { ContactAccessService } from './modules/privacy/contact-access.service.js';
 import { RetentionJob } from './modules/privacy/retention.js';
 import { createSecurity, type HttpContext } from './security/index.js';
 import { LinkIssuer } from './modules/access-links/access-link.codes.js';
+import { MemberSessions } from './modules/members/member.sessions.js';
+import { InvitationService } from './modules/access-links/invitation.service.js';
+import { PasswordLinkService } from './modules/access-links/password-link.service.js';
+import { Mailer } from './mail/mailer.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -87,8 +91,18 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
     const apiTokens = new ApiTokenService(orm, channels.open('api-tokens'));
     closers.push(() => apiTokens.close());
     await apiTokens.start();
-    const tokenSockets = new TokenSockets();
-    apiTokens.onRevoked((tokenPk) => tokenSockets.closeAll(tokenPk));
+    const viewerSockets = new ViewerSockets();
+    apiTokens.onRevoked((tokenPk) => viewerSockets.closeToken(tokenPk));
+    // A member deactivated, or whose password, role or organization changed, on any instance.
+    const sessions = new MemberSessions(channels.open('sessions'));
+    closers.push(() => sessions.close());
+    await sessions.start();
+    sessions.onEnded((memberPk) => viewerSockets.closeMember(memberPk));
+    const mailer = Mailer.fromConfig(config);
+    if (mailer) closers.push(async () => mailer.close());
+    const links = new LinkIssuer();
+    const passwordLinks = new PasswordLinkService(orm, bus, links, mailer);
+    closers.push(() => passwordLinks.close());
     const credentials = { sessions: tokens, apiTokens };
     const retention = new RetentionJob(orm, config.retentionDays);
     closers.push(() => retention.close());
@@ -101,10 +115,13 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
       presence,
       apiTokens,
       organizations: new OrganizationService(orm),
-      members: new MemberService(orm),
+      members: new MemberService(orm, bus, sessions),
       contactAccess: new ContactAccessService(orm),
       retention,
-      links: new LinkIssuer(),
+      links,
+      sessions,
+      invitations: new InvitationService(orm, bus, links, mailer),
+      passwordLinks,
     };
     const schema = await buildAppSchema();
     const security = await createSecurity(config, { schema, streamId });
@@ -132,8 +149,8 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
               ctx.connectionParams?.authorization,
             );
             ctx.extra.viewer = viewer;
-            // Revoking the token closes this socket too (on whichever instance revokes it).
-            if (viewer?.kind === 'token') tokenSockets.track(viewer.tokenPk, ctx.extra.socket);
+            // Revoking the token, or ending the member's sessions, closes this socket too (on any instance).
+            if (viewer) viewerSockets.track(viewer, ctx.extra.socket);
             return true;
           } catch (error) {
             if (error instanceof DomainError) return false; // closes with 4403 Forbidden
