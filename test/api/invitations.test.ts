@@ -228,7 +228,7 @@ describe('inviting and accepting', () => {
     ['an unknown organization', { organizationId: 'NONE' }, 'organizationId', /names no organization/],
   ])(
     'inviteMember refuses %s (BAD_USER_INPUT on that field), writing nothing',
-    async (_what, overrides, field, message) => {
+    async (_what, overrides: Record<string, string>, field, message) => {
       const organizationId =
         overrides.organizationId === 'AGENCY'
           ? server.basics.orgs.agency
