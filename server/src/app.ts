@@ -142,6 +142,7 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
         isProd: config.production, // no internal error text in close reasons
         onSubscribe: security.onSubscribe,
         onConnect: async (ctx) => {
+          const checkedAt = Date.now();
           try {
             const viewer = await viewerFromAuthorization(
               orm.em.fork(),
@@ -150,8 +151,7 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
             );
             ctx.extra.viewer = viewer;
             // Revoking the token, or ending the member's sessions, closes this socket too (on any instance).
-            if (viewer) viewerSockets.track(viewer, ctx.extra.socket);
-            return true;
+            return viewer ? viewerSockets.track(viewer, ctx.extra.socket, checkedAt) : true;
           } catch (error) {
             if (error instanceof DomainError) return false; // closes with 4403 Forbidden
             throw error;

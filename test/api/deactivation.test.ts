@@ -273,3 +273,41 @@ describe('a new password, role or organization ends the member’s sockets too',
     feed.stop();
   });
 });
+
+describe('member changes in the activity feed', () => {
+  it('reach coordinators only, with who did what', async () => {
+    const member = await buildMember(server, coordinator, { name: 'Fiona Feed' });
+    ok(await server.gql(UPDATE_MEMBER, { id: member.id, input: { name: 'Fiona F.' } }, coordinator));
+    ok(await server.gql(DEACTIVATE, { id: member.id }, coordinator));
+    ok(await server.gql(REACTIVATE, { id: member.id }, coordinator));
+    const FEED = '{ activities(first: 4) { kind summary actor { name } } }';
+    expect(ok(await server.gql(FEED, {}, coordinator)).activities).toEqual([
+      {
+        kind: 'MEMBER_REACTIVATED',
+        summary: 'Cora Coordinator reactivated Fiona F.',
+        actor: { name: 'Cora Coordinator' },
+      },
+      {
+        kind: 'MEMBER_DEACTIVATED',
+        summary: 'Cora Coordinator deactivated Fiona F.',
+        actor: { name: 'Cora Coordinator' },
+      },
+      {
+        kind: 'MEMBER_UPDATED',
+        summary: 'Cora Coordinator renamed Fiona Feed to Fiona F.',
+        actor: { name: 'Cora Coordinator' },
+      },
+      {
+        kind: 'MEMBER_CREATED',
+        summary: 'Cora Coordinator added Fiona Feed as PARTNER of Youth Alliance',
+        actor: { name: 'Cora Coordinator' },
+      },
+    ]);
+    for (const reader of [null, officer, partner]) {
+      const kinds = ok(await server.gql('{ activities(first: 50) { kind } }', {}, reader)).activities.map(
+        (a: { kind: string }) => a.kind,
+      );
+      expect(kinds.filter((k: string) => k.startsWith('MEMBER_'))).toEqual([]);
+    }
+  });
+});

@@ -11,9 +11,17 @@ export const CLOSE_FORBIDDEN = 4403;
  */
 export class ViewerSockets {
   private readonly byOwner = new Map<string, Set<WebSocket>>();
+  /** When each member's sessions last ended here (kept a minute), for sockets checked just before. */
+  private readonly endedAt = new Map<number, number>();
 
-  /** Remembers `socket` as the viewer's (by API token, or by member) until it closes. */
-  track(viewer: Viewer, socket: WebSocket): void {
+  /**
+   * Remembers `socket` as the viewer's (by API token, or by member) until it closes. `checkedAt`
+   * is when its credentials were checked: if the member's sessions ended since, the check may
+   * have read them from before the change, so nothing is tracked and the answer is false (refuse
+   * the connection; the client reconnects and is checked afresh).
+   */
+  track(viewer: Viewer, socket: WebSocket, checkedAt: number): boolean {
+    if (viewer.kind === 'member' && (this.endedAt.get(viewer.memberPk) ?? -Infinity) >= checkedAt) return false;
     const owner = viewer.kind === 'token' ? tokenKey(viewer.tokenPk) : memberKey(viewer.memberPk);
     let sockets = this.byOwner.get(owner);
     if (!sockets) {
@@ -25,6 +33,7 @@ export class ViewerSockets {
       sockets.delete(socket);
       if (sockets.size === 0 && this.byOwner.get(owner) === sockets) this.byOwner.delete(owner);
     });
+    return true;
   }
 
   /** Closes every socket of the API token with 4403, as a bad token at connection time would be. */
@@ -34,6 +43,9 @@ export class ViewerSockets {
 
   /** Closes every socket of the member with 4403; a client that reconnects is checked afresh. */
   closeMember(memberPk: number): void {
+    const now = Date.now();
+    for (const [pk, at] of this.endedAt) if (now - at > 60_000) this.endedAt.delete(pk);
+    this.endedAt.set(memberPk, now);
     this.closeAll(memberKey(memberPk));
   }
 
