@@ -65,7 +65,8 @@ async function run(argv: string[]): Promise<number> {
   const orm: MikroORM = await openDatabase(config.database);
   try {
     const links = new LinkIssuer();
-    links.publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+    // PORT=0 (any free port) names no address a link could point at: the default port then.
+    links.publicUrl = config.publicUrl ?? `http://localhost:${config.port || 4000}`;
     // Not started: running servers pick the activity up from the database within seconds.
     const deps: AdminDeps = { orm, bus: new ActivityBus(orm, new LocalTransport()), links };
     const link =

@@ -85,8 +85,9 @@ export class SetupService {
         // One setup at a time across instances: PostgreSQL holds this row until commit (two
         // different SETUP links would otherwise both see no coordinator); SQLite has one writer.
         await em.findOne(ActivitySequence, { id: 1 }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        const link = await findUsableLink(em, code, AccessLinkKind.SETUP, { lock: true });
+        // Closed first: whoever lost a race hears that setup is done, not that their link is spent.
         if (await em.count(Member, { role: Role.COORDINATOR })) throw setupClosed();
+        const link = await findUsableLink(em, code, AccessLinkKind.SETUP, { lock: true });
         if (await em.count(Member, { email })) throw badInput('coordinatorEmail', 'coordinatorEmail is already in use');
         let agency = await em.findOne(Organization, { name: agencyName });
         if (agency && agency.kind !== OrganizationKind.AGENCY) {
