@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { expectRefused as refused, sqlOf, theError } from '../support/assert.js';
 import { PASSWORD, startServer, type GqlResult, type TestServer } from '../support/server.js';
 import { buildAccessLink, buildApiToken, buildMember, snapshotDb } from '../support/factories.js';
-import { collect } from '../support/live.js';
+import { collect, type Collector } from '../support/live.js';
 import { AccessLink } from '../../server/src/modules/access-links/access-link.entity.js';
 import { Neighborhood } from '../../server/src/modules/neighborhoods/neighborhood.entity.js';
 import { toGlobalId } from '../../server/src/common/relay.js';
@@ -406,7 +406,7 @@ describe('first-run setup on an empty database', () => {
     // Replay from the start, then live: an admin change, then a public report as the marker.
     const feeds = [['coordinator', coordinator] as [string, string | null], ...viewers].map(([who, token]) => ({
       who,
-      feed: collect(server.ws(token), ACTIVITY_FEED, { after: 0 }),
+      feed: collect<FeedEvent>(server.ws(token), ACTIVITY_FEED, { after: 0 }),
     }));
     await new Promise((r) => setTimeout(r, 300));
     ok(await server.gql(UPDATE_SETTINGS, { input: { welcomeText: 'Bienvenidos' } }, coordinator));
@@ -421,7 +421,7 @@ describe('first-run setup on an empty database', () => {
     );
     for (const { who, feed } of feeds) {
       const events = await waitForKind(feed, 'ISSUE_REPORTED');
-      const kinds = events.map((e: { activity: { kind: string } }) => e.activity.kind);
+      const kinds = events.map((e) => e.activity.kind);
       if (who === 'coordinator') {
         expect(kinds).toEqual(expect.arrayContaining(['SETUP_COMPLETED', 'ORGANIZATION_CREATED', 'SETTINGS_UPDATED']));
         expect(events[0].activity.summary).toBe(
@@ -557,10 +557,12 @@ describe('PASSWORD links', () => {
 });
 
 /** The feed's events up to and including the first of `kind`. */
-async function waitForKind(feed: ReturnType<typeof collect>, kind: string, ms = 8000) {
+type FeedEvent = { activity: { seq: number; kind: string; summary: string } };
+
+async function waitForKind(feed: Collector<FeedEvent>, kind: string, ms = 8000): Promise<FeedEvent[]> {
   const deadline = Date.now() + ms;
   for (;;) {
-    const found = feed.events.findIndex((e: { activity: { kind: string } }) => e.activity.kind === kind);
+    const found = feed.events.findIndex((e) => e.activity.kind === kind);
     if (found >= 0) return feed.events.slice(0, found + 1);
     if (feed.errors.length) throw new Error(`subscription error: ${JSON.stringify(feed.errors)}`);
     if (Date.now() > deadline) throw new Error(`no ${kind} in ${JSON.stringify(feed.events)}`);
