@@ -129,6 +129,7 @@ describe('partnership settings (a city that is set up)', () => {
   it.each([
     ['a blank name', { name: '   ' }, 'name'],
     ['a 201-character name', { name: 'x'.repeat(201) }, 'name'],
+    ['a name of zero-width spaces', { name: '\u200b\u200b' }, 'name'],
     ['a name on two lines', { name: 'Two\nlines' }, 'name'],
     ['clearing the name', { name: null }, 'name'],
     ['an unknown time zone', { timeZone: 'Mars/Olympus_Mons' }, 'timeZone'],

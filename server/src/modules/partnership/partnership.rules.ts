@@ -1,4 +1,5 @@
 import { badInput } from '../../common/errors.js';
+import { cleanText, requireText } from '../../common/text.js';
 import { SUPPORTED_LANGUAGES, isSupportedLanguage, type Language } from './partnership.languages.js';
 
 export const NAME_MAX = 200;
@@ -13,14 +14,13 @@ const CONTROL = /\p{Cc}/u;
 const ZONE_SHAPE = /^[A-Z][A-Za-z]+(?:\/[A-Z0-9][A-Za-z0-9_+-]*)+$/;
 let canonicalZones: Set<string> | null = null;
 
-/** A name shown to people (partnership, agency, coordinator): trimmed, 1 to 200 characters, one line. */
+/**
+ * A name shown to people (partnership, agency, coordinator): cleaned and trimmed, 1 to 200
+ * characters with at least one visible, on one line.
+ */
 export function checkDisplayName(field: string, raw: string): string {
-  const name = raw.trim();
-  const length = [...name].length;
-  if (length < 1 || length > NAME_MAX || CONTROL.test(name)) {
-    throw badInput(field, `${field} must be 1 to ${NAME_MAX} characters on one line`);
-  }
-  return name;
+  if (CONTROL.test(raw.trim())) throw badInput(field, `${field} must be on one line`);
+  return requireText(raw, field, 1, NAME_MAX);
 }
 
 /**
@@ -88,7 +88,7 @@ export function checkCoordinates(field: string, point: { lat: number; lng: numbe
 
 /** Welcome text for the public page: up to 2000 characters; empty clears it. */
 export function checkWelcomeText(field: string, raw: string): string | null {
-  const text = raw.trim();
+  const text = cleanText(raw);
   if ([...text].length > WELCOME_MAX) throw badInput(field, `${field} must be at most ${WELCOME_MAX} characters`);
   return text === '' ? null : text;
 }
