@@ -6,6 +6,7 @@ import { collect, type Collector } from '../support/live.js';
 import { AccessLink } from '../../server/src/modules/access-links/access-link.entity.js';
 import { Neighborhood } from '../../server/src/modules/neighborhoods/neighborhood.entity.js';
 import { toGlobalId } from '../../server/src/common/relay.js';
+import { seedDemo } from '../../server/src/db/seeders/demo.seeder.js';
 
 const PARTNERSHIP =
   '{ partnership { name timeZone language mapCenter { lat lng } mapZoom tileUrl welcomeText setupRequired passwordResetByEmail } }';
@@ -554,6 +555,33 @@ describe('PASSWORD links', () => {
       () => server.gql(RESET_PASSWORD, { code: setup.code, p: 'my own new passphrase' }),
       'NOT_FOUND',
     );
+  });
+});
+
+describe('the demo city', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    // As `pnpm demo` starts: no setup link, then the seeder.
+    server = await startServer({ seed: false, announceSetup: false });
+  });
+  afterAll(() => server?.close());
+
+  it('comes with its partnership settings, its map centred on its neighborhoods', async () => {
+    expect(server.app.setupUrl).toBeNull();
+    await seedDemo(server.app.services);
+    const { partnership } = ok(await server.gql(PARTNERSHIP));
+    expect(partnership).toMatchObject({
+      name: 'Demo City Partnership',
+      timeZone: 'America/Los_Angeles',
+      language: 'en',
+      setupRequired: false,
+    });
+    const hoods: { centerLat: number; centerLng: number }[] = ok(
+      await server.gql('{ neighborhoods { centerLat centerLng } }'),
+    ).neighborhoods;
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(partnership.mapCenter.lat).toBeCloseTo(mean(hoods.map((n) => n.centerLat)), 4);
+    expect(partnership.mapCenter.lng).toBeCloseTo(mean(hoods.map((n) => n.centerLng)), 4);
   });
 });
 
