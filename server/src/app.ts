@@ -34,6 +34,9 @@ import { MemberSessions } from './modules/members/member.sessions.js';
 import { InvitationService } from './modules/access-links/invitation.service.js';
 import { PasswordLinkService } from './modules/access-links/password-link.service.js';
 import { Mailer } from './mail/mailer.js';
+import { PartnershipService } from './modules/partnership/partnership.service.js';
+import { SetupService } from './modules/setup/setup.service.js';
+import { AccessLinkService } from './modules/access-links/access-link.service.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -42,6 +45,11 @@ export interface BootstrapOptions {
   config: Config;
   /** Milliseconds between the activity bus's safety-net polls (default 2000). */
   pollIntervalMs?: number;
+  /**
+   * When no coordinator exists, issue a SETUP link and log it (default true). The demo passes
+   * false: it seeds its own coordinators right after start.
+   */
+  announceSetup?: boolean;
 }
 
 /** A running server. `close()` stops accepting, drains, and closes the database and broker. */
@@ -53,6 +61,8 @@ export interface App {
   port: number;
   orm: MikroORM;
   services: Services;
+  /** The first-run setup link issued at this start (also logged); null once a coordinator exists. */
+  setupUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -72,7 +82,7 @@ function authFailure(error: unknown): GraphQLError {
  * Opens the database (migrating it), the activity bus, the GraphQL schema, HTTP and WebSocket
  * on one port. Everything opened is closed by the returned `close()`.
  */
-export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): Promise<App> {
+export async function bootstrap({ config, pollIntervalMs, announceSetup = true }: BootstrapOptions): Promise<App> {
   const orm = await openDatabase(config.database);
   const closers: (() => Promise<unknown>)[] = [() => orm.close(true)];
   const closeAll = async () => {
@@ -88,7 +98,7 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
     closers.push(() => presence.close());
     await presence.start();
     const tokens = await TokenService.create(orm, config.tokenSecret);
-    const apiTokens = new ApiTokenService(orm, channels.open('api-tokens'));
+    const apiTokens = new ApiTokenService(orm, channels.open('api-tokens'), bus);
     closers.push(() => apiTokens.close());
     await apiTokens.start();
     const viewerSockets = new ViewerSockets();
@@ -98,14 +108,15 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
     closers.push(() => sessions.close());
     await sessions.start();
     sessions.onEnded((memberPk) => viewerSockets.closeMember(memberPk));
-    const mailer = Mailer.fromConfig(config);
-    if (mailer) closers.push(async () => mailer.close());
-    const links = new LinkIssuer();
-    const passwordLinks = new PasswordLinkService(orm, bus, links, mailer);
-    closers.push(() => passwordLinks.close());
     const credentials = { sessions: tokens, apiTokens };
     const retention = new RetentionJob(orm, config.retentionDays);
     closers.push(() => retention.close());
+    const links = new LinkIssuer();
+    const partnership = new PartnershipService(orm, bus, { passwordResetByEmail: config.smtpUrl != null });
+    const mailer = Mailer.fromConfig(config);
+    if (mailer) closers.push(async () => mailer.close());
+    const passwordLinks = new PasswordLinkService(orm, bus, links, mailer);
+    closers.push(() => passwordLinks.close());
     const services: Services = {
       orm,
       bus,
@@ -114,11 +125,14 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
       events: new EventService(orm, bus),
       presence,
       apiTokens,
-      organizations: new OrganizationService(orm),
+      organizations: new OrganizationService(orm, bus),
       members: new MemberService(orm, bus, sessions),
       contactAccess: new ContactAccessService(orm),
       retention,
       links,
+      partnership,
+      setup: new SetupService(orm, bus, tokens, links, partnership),
+      accessLinks: new AccessLinkService(orm, bus, tokens, sessions),
       sessions,
       invitations: new InvitationService(orm, bus, links, mailer),
       passwordLinks,
@@ -225,6 +239,8 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
     const address = httpServer.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     services.links.publicUrl = config.publicUrl ?? `http://localhost:${port}`;
+    const setupUrl = announceSetup ? await services.setup.announce() : null;
+    if (setupUrl) console.log(`Set up Bridgeboard: open ${setupUrl} (valid for 24 hours, until used)`);
     return {
       url: `http://localhost:${port}`,
       publicUrl: services.links.publicUrl,
@@ -232,6 +248,7 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
       port,
       orm,
       services,
+      setupUrl,
       close: closeAll,
     };
   } catch (error) {

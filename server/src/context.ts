@@ -16,6 +16,9 @@ import type { LinkIssuer } from './modules/access-links/access-link.codes.js';
 import type { MemberSessions } from './modules/members/member.sessions.js';
 import type { InvitationService } from './modules/access-links/invitation.service.js';
 import type { PasswordLinkService } from './modules/access-links/password-link.service.js';
+import type { PartnershipService } from './modules/partnership/partnership.service.js';
+import type { SetupService } from './modules/setup/setup.service.js';
+import type { AccessLinkService } from './modules/access-links/access-link.service.js';
 import { IssueUpdate } from './modules/issues/issue-update.entity.js';
 import { UpdateVisibility } from './modules/issues/issue.enums.js';
 
@@ -37,6 +40,10 @@ export interface Services {
   sessions: MemberSessions;
   invitations: InvitationService;
   passwordLinks: PasswordLinkService;
+  partnership: PartnershipService;
+  setup: SetupService;
+  /** What a one-time link is for; spending PASSWORD links. */
+  accessLinks: AccessLinkService;
 }
 
 /** Built once per HTTP request, and once per WebSocket subscription. */

@@ -9,8 +9,9 @@ import { mailSettingOf, passwordResetMail } from '../../mail/messages.js';
 import { ActivityKind } from '../activity/activity.enums.js';
 import { Member } from '../members/member.entity.js';
 import { adminActivity } from '../members/admin-activity.js';
-import { AccessLink, AccessLinkKind } from './access-link.entity.js';
-import { LINK_TTL_MS, newLinkCode, type LinkIssuer } from './access-link.codes.js';
+import { AccessLinkKind } from './access-link.entity.js';
+import { LINK_TTL_MS, type LinkIssuer } from './access-link.codes.js';
+import { addPasswordLink } from './access-link.service.js';
 
 /**
  * Issues PASSWORD links (the member sets a new password on `/password?code=…`; spending one is
@@ -32,20 +33,11 @@ export class PasswordLinkService {
   /** A coordinator's link for `memberId`; refused for a deactivated member (reactivate them first). */
   async issue(viewer: MemberViewer, memberId: string): Promise<{ resetUrl: string; emailed: boolean }> {
     const pk = pkOf(memberId, 'Member', 'memberId');
-    const { code, codeHash } = newLinkCode();
-    const { member, link } = await runChange(this.orm, this.bus, async (em, record) => {
+    const { member, link, code } = await runChange(this.orm, this.bus, async (em, record) => {
       const found = await em.findOne(Member, { pk });
       if (!found) throw notFound('Member');
       if (found.deactivatedAt) throw badInput('memberId', `${found.name} is deactivated; reactivate them first`);
-      const created = em.create(AccessLink, {
-        kind: AccessLinkKind.PASSWORD,
-        codeHash,
-        email: found.email,
-        name: found.name,
-        member: found,
-        createdBy: memberRefOf(em, viewer),
-        expiresAt: new Date(Date.now() + LINK_TTL_MS.PASSWORD),
-      });
+      const added = addPasswordLink(em, found, { createdBy: memberRefOf(em, viewer) });
       record(
         adminActivity(
           ActivityKind.PASSWORD_RESET_ISSUED,
@@ -53,7 +45,7 @@ export class PasswordLinkService {
           viewer,
         ),
       );
-      return { member: found, link: created };
+      return { member: found, ...added };
     });
     const resetUrl = this.links.url(AccessLinkKind.PASSWORD, code);
     const emailed = this.mailer
@@ -94,22 +86,15 @@ export class PasswordLinkService {
 
   private async sendRequested(mailer: Mailer, email: string): Promise<void> {
     const em = this.orm.em.fork();
-    const member = await em.findOne(Member, { email });
-    if (!member || member.deactivatedAt) return;
-    const { code, codeHash } = newLinkCode();
-    const link = await runChange(this.orm, this.bus, async (tx, record) => {
-      const created = tx.create(AccessLink, {
-        kind: AccessLinkKind.PASSWORD,
-        codeHash,
-        email: member.email,
-        name: member.name,
-        member: tx.getReference(Member, member.pk),
-        expiresAt: new Date(Date.now() + LINK_TTL_MS.PASSWORD_BY_EMAIL),
-      });
+    const known = await em.findOne(Member, { email }, { fields: ['pk', 'deactivatedAt'] });
+    if (!known || known.deactivatedAt) return;
+    const { member, code, link } = await runChange(this.orm, this.bus, async (tx, record) => {
+      const found = await tx.findOneOrFail(Member, { pk: known.pk });
+      const added = addPasswordLink(tx, found, { ttlMs: LINK_TTL_MS.PASSWORD_BY_EMAIL });
       record(
-        adminActivity(ActivityKind.PASSWORD_RESET_ISSUED, `${member.name} asked for a password link by email`, null),
+        adminActivity(ActivityKind.PASSWORD_RESET_ISSUED, `${found.name} asked for a password link by email`, null),
       );
-      return created;
+      return { member: found, ...added };
     });
     await mailer.send(
       passwordResetMail(await mailSettingOf(em), {
