@@ -223,6 +223,23 @@ describe('a new password, role or organization ends the member’s sockets too',
     });
   });
 
+  it('resetPassword with a link a coordinator issued', async () => {
+    const { member, client } = await partnerFollowingContacts();
+    const { resetUrl } = ok(
+      await server.gql(
+        'mutation($id: ID!) { createPasswordResetLink(memberId: $id) { resetUrl } }',
+        { id: member.id },
+        coordinator,
+      ),
+    ).createPasswordResetLink;
+    const code = new URL(resetUrl).searchParams.get('code');
+    await expectCutOff(client, () =>
+      server.gql('mutation($code: String!) { resetPassword(code: $code, password: "a reset passphrase") { token } }', {
+        code,
+      }),
+    );
+  });
+
   it('changePassword (their own)', async () => {
     const { member, token, client } = await partnerFollowingContacts();
     await expectCutOff(client, () =>

@@ -460,6 +460,17 @@ describe('with SMTP', () => {
       "select visibility, actor_id from activity where kind = 'PASSWORD_RESET_ISSUED' order by seq desc",
     );
     expect(activity).toEqual({ visibility: 'COORDINATORS', actor_id: null });
+    // The emailed link works: a new password, and signing in with it.
+    ok(
+      await mailing.gql(
+        'mutation($code: String!, $p: String!) { resetPassword(code: $code, password: $p) { token } }',
+        {
+          code: link![1],
+          p: NEW_PASSWORD,
+        },
+      ),
+    );
+    ok(await mailing.gql(LOGIN, { e: mailing.basics.emails.partner, p: NEW_PASSWORD }));
   });
 
   it('answers true for an unknown address and sends nothing, writes nothing', async () => {
