@@ -15,6 +15,7 @@ import { NodeResolver } from './modules/node/node.resolver.js';
 import { PresenceResolver } from './modules/presence/presence.resolver.js';
 import { ApiTokenResolver } from './modules/api-tokens/api-token.resolver.js';
 import { ContactAccessResolver } from './modules/privacy/contact-access.resolver.js';
+import { CoHostInvitationResolver, EventCoHostInvitationsResolver } from './modules/events/cohost.resolver.js';
 
 /**
  * Enforces what the field declares (@Allow: roles and token scope, read back from the schema):
@@ -39,6 +40,8 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
       PresenceResolver,
       ApiTokenResolver,
       ContactAccessResolver,
+      CoHostInvitationResolver,
+      EventCoHostInvitationsResolver,
     ],
     authChecker,
     // Every subscription streams from the ActivityBus through its own `subscribe`, so

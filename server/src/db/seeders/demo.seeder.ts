@@ -10,6 +10,7 @@ import { Member } from '../../modules/members/member.entity.js';
 import { CommunityIssue } from '../../modules/issues/issue.entity.js';
 import { SharedEvent } from '../../modules/events/event.entity.js';
 import { EventStatus } from '../../modules/events/event.enums.js';
+import { CoHostInvitationStatus } from '../../modules/events/cohost-invitation.entity.js';
 import { IssueStatus, UpdateVisibility } from '../../modules/issues/issue.enums.js';
 import { DEMO_PASSWORD, EVENTS, ISSUES, MEMBERS, NEIGHBORHOODS, ORGANIZATIONS, RESIDENT_NAMES } from './demo-data.js';
 
@@ -165,6 +166,16 @@ export async function seedDemo(services: Services): Promise<void> {
       issueIds: null,
     });
     const id = toGlobalId('SharedEvent', event.pk);
+    // Co-hosts are invited; in the demo they have accepted, except the youth program's invitation
+    // to the forum weeks away, left for partner@demo.test to answer.
+    for (const name of spec.coHosts) {
+      if (name === 'Eastside Youth Alliance' && spec.inDays >= 10) continue;
+      const invited = viewerOfOrg(name);
+      const pending = (
+        await services.events.coHosts.list(orm.em.fork(), invited, [CoHostInvitationStatus.PENDING])
+      ).find((i) => i.event.unwrap().pk === event.pk);
+      if (pending) await services.events.coHosts.respond(invited, pending.id, true);
+    }
     for (const s of spec.staff) await services.events.commitStaff(coordinator, id, s.count, orgId(s.org), null, null);
     for (let r = 0; r < spec.rsvps; r++) {
       await services.events.rsvp(null, id, {
