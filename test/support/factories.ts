@@ -159,5 +159,7 @@ export async function snapshotDb(server: TestServer): Promise<Record<string, num
   out.members = JSON.stringify(members);
   out.organizations = JSON.stringify(organizations);
   out.served = JSON.stringify(served);
+  const invitations = (await em.execute('select id, status from event_cohost_invitation order by id')) as unknown[];
+  out.coHostInvitations = JSON.stringify(invitations);
   return out;
 }

@@ -56,7 +56,11 @@ export class CoHostService {
    */
   async name(
     em: EntityManager,
-    record: RecordActivity, viewer: Viewer, event: SharedEvent, ids: string[]): Promise<void> {
+    record: RecordActivity,
+    viewer: Viewer,
+    event: SharedEvent,
+    ids: string[],
+  ): Promise<void> {
     const hostPk = event.host.unwrap().pk;
     const pks = [...new Set(ids.map((id) => pkOf(id, 'Organization', 'coHostOrganizationIds')))].filter(
       (pk) => pk !== hostPk,
@@ -96,7 +100,9 @@ export class CoHostService {
         invitedBy: memberRefOf(em, viewer),
         invitedByToken: tokenRefOf(em, viewer),
         createdAt: now,
-        ...(own ? { respondedAt: now, respondedBy: memberRefOf(em, viewer), respondedByToken: tokenRefOf(em, viewer) } : {}),
+        ...(own
+          ? { respondedAt: now, respondedBy: memberRefOf(em, viewer), respondedByToken: tokenRefOf(em, viewer) }
+          : {}),
       });
       if (own) {
         event.coHosts.add(organization);
