@@ -328,6 +328,29 @@ describe('taking a co-host off the list', () => {
   });
 });
 
+describe('reading invitations with a page of events', () => {
+  it('costs the same number of SQL statements for 2 events as for 12 (no N+1)', async () => {
+    for (let i = 0; i < 12; i++) await invited(`Page event ${i}`);
+    const PAGE = `query($first: Int!) { events(first: $first) { edges { node {
+      id coHosts { name } coHostInvitations { status viewerCanRespond organization { name } invitedBy { name } }
+    } } } }`;
+    const knex = (server.app.orm.em.getConnection() as any).getKnex();
+    const statements: string[] = [];
+    const listener = (q: { sql: string }) => statements.push(q.sql);
+    knex.on('query', listener);
+    const count = async (first: number) => {
+      statements.length = 0;
+      const res = await ok(server.gql(PAGE, { first }, partner));
+      expect(res.events.edges).toHaveLength(first);
+      return statements.length;
+    };
+    const two = await count(2);
+    const twelve = await count(12);
+    knex.removeListener('query', listener);
+    expect(twelve).toBe(two);
+  });
+});
+
 describe('the live stream', () => {
   const CHANGED = `subscription($filter: EventFilter) {
     eventChanged(filter: $filter) { seq kind event { id title coHosts { id } } }
