@@ -49,6 +49,7 @@ export type CoHostInvitationStatus =
 
 export type CreateEventInput = {
   capacity?: number | null | undefined;
+  /** Organizations invited to co-host: each co-hosts once it accepts. Leaving one out withdraws its invitation or ends its co-hosting. */
   coHostOrganizationIds?: Array<string | number> | null | undefined;
   description?: string;
   endsAt: string;
@@ -169,6 +170,7 @@ export type RsvpInput = {
 export type UpdateEventInput = {
   /** Absent: unchanged. null: no limit. */
   capacity?: number | null | undefined;
+  /** Organizations invited to co-host: each co-hosts once it accepts. Leaving one out withdraws its invitation or ends its co-hosting. */
   coHostOrganizationIds?: Array<string | number> | null | undefined;
   description?: string | null | undefined;
   endsAt?: string | null | undefined;
