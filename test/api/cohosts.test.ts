@@ -259,6 +259,35 @@ describe('Mutation.respondToCoHostInvitation', () => {
     ]);
   });
 
+  it('takes exactly one of two answers sent at once; the other is refused', async () => {
+    const { event, invitation } = await invited('Answered twice at once');
+    const results = await Promise.all([
+      server.gql(RESPOND, { id: invitation.id, accept: true }, health),
+      server.gql(RESPOND, { id: invitation.id, accept: false }, health),
+    ]);
+    const saved = results.filter((r) => !r.errors);
+    const refusedOnes = results.filter((r) => r.errors);
+    expect(saved).toHaveLength(1);
+    expect(refusedOnes.map((r) => r.errors![0].extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    const status = saved[0].data.respondToCoHostInvitation.status;
+    expect((await readEvent(event.id)).coHosts).toEqual(
+      status === 'ACCEPTED' ? [{ id: server.basics.orgs.health }] : [],
+    );
+    expect((await kindsFor(event.id)).filter((k) => /ACCEPTED|DECLINED/.test(k))).toHaveLength(1);
+  });
+
+  it('never leaves a co-host behind when the host withdraws while the organization accepts', async () => {
+    const { event, invitation } = await invited('Withdrawn while accepted');
+    const [answer] = await Promise.all([
+      server.gql(RESPOND, { id: invitation.id, accept: true }, health),
+      server.gql(UPDATE, { id: event.id, input: { coHostOrganizationIds: [] } }, partner),
+    ]);
+    // Whichever came first, the host's list wins: Health is not a co-host, and its invitation is withdrawn.
+    expect((await readEvent(event.id)).coHosts).toEqual([]);
+    expect((await readEvent(event.id, partner)).coHostInvitations).toMatchObject([{ status: 'WITHDRAWN' }]);
+    if (answer.errors) expect(answer.errors[0].message).toMatch(/withdrew/);
+  });
+
   it('refuses an unknown invitation with NOT_FOUND and another kind of id with BAD_USER_INPUT', async () => {
     const unknown = Buffer.from('CoHostInvitation:99999').toString('base64url');
     await expectRefused(() => server.gql(RESPOND, { id: unknown, accept: true }, health), 'NOT_FOUND');
