@@ -21,8 +21,6 @@ import type { CreateEventInput, EventFilter, RsvpInput, UpdateEventInput } from 
 
 const MAX_EVENT_HOURS = 14 * 24;
 
-export { eventSnapshot };
-
 /** Planning shared events: hosting, co-hosting, RSVPs and staff. */
 export class EventService {
   /** Invitations to co-host and their answers. */
