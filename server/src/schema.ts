@@ -16,6 +16,9 @@ import { PresenceResolver } from './modules/presence/presence.resolver.js';
 import { ApiTokenResolver } from './modules/api-tokens/api-token.resolver.js';
 import { ContactAccessResolver } from './modules/privacy/contact-access.resolver.js';
 import { CoHostInvitationResolver, EventCoHostInvitationsResolver } from './modules/events/cohost.resolver.js';
+import { PartnershipResolver } from './modules/partnership/partnership.resolver.js';
+import { SetupResolver } from './modules/setup/setup.resolver.js';
+import { AccessLinkResolver } from './modules/access-links/access-link.resolver.js';
 
 /**
  * Enforces what the field declares (@Allow: roles and token scope, read back from the schema):
@@ -42,6 +45,9 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
       ContactAccessResolver,
       CoHostInvitationResolver,
       EventCoHostInvitationsResolver,
+      PartnershipResolver,
+      SetupResolver,
+      AccessLinkResolver,
     ],
     authChecker,
     // Every subscription streams from the ActivityBus through its own `subscribe`, so
