@@ -38,7 +38,11 @@ export class CreateEventInput {
   @Field(() => ID, { nullable: true, description: "Defaults to the creator's organization." })
   hostOrganizationId?: string | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Organizations invited to co-host: each co-hosts once it accepts. Leaving one out withdraws its invitation or ends its co-hosting.',
+  })
   @IsOptional()
   @ArrayMaxSize(20, { message: 'coHostOrganizationIds may name at most 20 organizations' })
   coHostOrganizationIds?: string[] | null;
@@ -96,7 +100,11 @@ export class UpdateEventInput {
   @Field(() => ID, { nullable: true })
   neighborhoodId?: string | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Organizations invited to co-host: each co-hosts once it accepts. Leaving one out withdraws its invitation or ends its co-hosting.',
+  })
   @IsOptional()
   @ArrayMaxSize(20, { message: 'coHostOrganizationIds may name at most 20 organizations' })
   coHostOrganizationIds?: string[] | null;

@@ -107,7 +107,7 @@ export class EventResolver {
     return event.host.load() as Promise<Organization>;
   }
 
-  @FieldResolver(() => [Organization])
+  @FieldResolver(() => [Organization], { description: 'Organizations that accepted to co-host.' })
   async coHosts(@Root() event: SharedEvent): Promise<Organization[]> {
     return (await event.coHosts.load()).getItems();
   }

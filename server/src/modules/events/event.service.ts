@@ -1,4 +1,4 @@
-import { LockMode, ref, type EntityManager, type FilterQuery, type MikroORM } from '@mikro-orm/core';
+import { ref, type EntityManager, type FilterQuery, type MikroORM } from '@mikro-orm/core';
 import { badInput, forbidden, notFound } from '../../common/errors.js';
 import { staleVersion } from '../activity/last-change.js';
 import { checkCursor, pageSize, pkOf } from '../../common/relay.js';
@@ -7,8 +7,7 @@ import { hasScope, isStaff, memberPkOf, memberRefOf, type Viewer } from '../../a
 import { ApiScope } from '../../auth/scopes.js';
 import type { ActivityBus } from '../../realtime/bus.js';
 import { runChange, type Record } from '../../realtime/change.js';
-import type { EventSnapshot } from '../../realtime/envelope.js';
-import { ActivityKind, ActivityVisibility } from '../activity/activity.enums.js';
+import { ActivityKind } from '../activity/activity.enums.js';
 import { Neighborhood } from '../neighborhoods/neighborhood.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { CommunityIssue } from '../issues/issue.entity.js';
@@ -16,30 +15,23 @@ import { SharedEvent } from './event.entity.js';
 import { EventRsvp } from './rsvp.entity.js';
 import { StaffCommitment } from './staff-commitment.entity.js';
 import { EventStatus } from './event.enums.js';
+import { eventSnapshot, lockEvent, visibilityOf } from './event.change.js';
+import { CoHostService } from './cohost.service.js';
 import type { CreateEventInput, EventFilter, RsvpInput, UpdateEventInput } from './event.input.js';
 
 const MAX_EVENT_HOURS = 14 * 24;
 
-export function eventSnapshot(event: SharedEvent): EventSnapshot {
-  return {
-    status: event.status,
-    kind: event.kind,
-    neighborhood: event.neighborhood ? event.neighborhood.unwrap().pk : null,
-    host: event.host.unwrap().pk,
-    coHosts: event.coHosts.getItems().map((o) => o.pk),
-    isPublic: event.isPublic,
-    startsAt: event.startsAt.toISOString(),
-  };
-}
-
-const visibilityOf = (event: SharedEvent) => (event.isPublic ? ActivityVisibility.PUBLIC : ActivityVisibility.MEMBERS);
-
 /** Planning shared events: hosting, co-hosting, RSVPs and staff. */
 export class EventService {
+  /** Invitations to co-host and their answers. */
+  readonly coHosts: CoHostService;
+
   constructor(
     private readonly orm: MikroORM,
     private readonly bus: ActivityBus,
-  ) {}
+  ) {
+    this.coHosts = new CoHostService(orm, bus);
+  }
 
   async create(viewer: Viewer, input: CreateEventInput): Promise<SharedEvent> {
     checkTimes(input.startsAt, input.endsAt);
@@ -70,9 +62,10 @@ export class EventService {
         createdBy: memberRefOf(em, viewer),
       });
       if (input.neighborhoodId) event.neighborhood = ref(await neighborhoodRef(em, input.neighborhoodId));
-      if (input.coHostOrganizationIds) event.coHosts.set(await coHosts(em, input.coHostOrganizationIds, hostPk));
       if (input.issueIds) event.issues.set(await issues(em, input.issueIds));
       this.record(record, viewer, event, ActivityKind.EVENT_CREATED, `New event: ${event.title}`);
+      // Named co-hosts are invited: they co-host once their organization accepts.
+      if (input.coHostOrganizationIds) await this.coHosts.name(em, record, viewer, event, input.coHostOrganizationIds);
       return event;
     });
   }
@@ -115,12 +108,10 @@ export class EventService {
       // Absent leaves the capacity as it is; an explicit null removes the limit.
       if (input.capacity !== undefined) event.capacity = input.capacity;
       if (input.isPublic != null) event.isPublic = input.isPublic;
-      if (input.coHostOrganizationIds) {
-        event.coHosts.set(await coHosts(em, input.coHostOrganizationIds, event.host.unwrap().pk));
-      }
       if (input.issueIds) event.issues.set(await issues(em, input.issueIds));
       event.updatedAt = new Date();
       this.record(record, viewer, event, ActivityKind.EVENT_UPDATED, `Event updated: ${event.title}`);
+      if (input.coHostOrganizationIds) await this.coHosts.name(em, record, viewer, event, input.coHostOrganizationIds);
       return event;
     });
   }
@@ -312,11 +303,6 @@ export class EventService {
   }
 }
 
-/** Loads an event to change it, locking its row until commit (PostgreSQL). */
-function lockEvent(em: EntityManager, pk: number) {
-  return em.findOne(SharedEvent, { pk }, { populate: ['coHosts'], lockMode: LockMode.PESSIMISTIC_WRITE });
-}
-
 function checkTimes(startsAt: Date, endsAt: Date): void {
   if (endsAt.getTime() <= startsAt.getTime()) throw badInput('endsAt', 'endsAt must be after startsAt');
   if (endsAt.getTime() - startsAt.getTime() > MAX_EVENT_HOURS * 3600_000) {
@@ -328,16 +314,6 @@ async function neighborhoodRef(em: EntityManager, id: string) {
   const neighborhood = await em.findOne(Neighborhood, { pk: pkOf(id, 'Neighborhood', 'neighborhoodId') });
   if (!neighborhood) throw badInput('neighborhoodId', 'neighborhoodId names no neighborhood');
   return neighborhood;
-}
-
-async function coHosts(em: EntityManager, ids: string[], hostPk: number): Promise<Organization[]> {
-  const pks = [...new Set(ids.map((id) => pkOf(id, 'Organization', 'coHostOrganizationIds')))].filter(
-    (pk) => pk !== hostPk,
-  );
-  const found = await em.find(Organization, { pk: { $in: pks } });
-  if (found.length !== pks.length)
-    throw badInput('coHostOrganizationIds', 'coHostOrganizationIds names an organization that does not exist');
-  return found;
 }
 
 async function issues(em: EntityManager, ids: string[]): Promise<CommunityIssue[]> {
