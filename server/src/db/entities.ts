@@ -11,6 +11,7 @@ import { ApiToken } from '../modules/api-tokens/api-token.entity.js';
 import { ContactAccess } from '../modules/privacy/contact-access.entity.js';
 import { PartnershipSettings } from '../modules/partnership/partnership.entity.js';
 import { AccessLink } from '../modules/access-links/access-link.entity.js';
+import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity.js';
 
 export const entities = [
   Neighborhood,
@@ -28,4 +29,5 @@ export const entities = [
   ContactAccess,
   PartnershipSettings,
   AccessLink,
+  IdempotencyKey,
 ];
