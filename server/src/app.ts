@@ -30,6 +30,9 @@ import { ContactAccessService } from './modules/privacy/contact-access.service.j
 import { RetentionJob } from './modules/privacy/retention.js';
 import { createSecurity, type HttpContext } from './security/index.js';
 import { LinkIssuer } from './modules/access-links/access-link.codes.js';
+import { IDEMPOTENCY_HEADER, IdempotencyService } from './modules/idempotency/idempotency.js';
+import { IdempotencyPurgeJob } from './modules/idempotency/idempotency.purge.js';
+import { idempotencyHeaderPlugin } from './modules/idempotency/idempotency.apollo.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -92,6 +95,8 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
     const credentials = { sessions: tokens, apiTokens };
     const retention = new RetentionJob(orm, config.retentionDays);
     closers.push(() => retention.close());
+    const idempotencyPurge = new IdempotencyPurgeJob(orm);
+    closers.push(() => idempotencyPurge.close());
     const services: Services = {
       orm,
       bus,
@@ -105,6 +110,7 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
       contactAccess: new ContactAccessService(orm),
       retention,
       links: new LinkIssuer(),
+      idempotency: await IdempotencyService.create(orm),
     };
     const schema = await buildAppSchema();
     const security = await createSecurity(config, { schema, streamId });
@@ -142,7 +148,13 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
         },
         context: (ctx): Context => {
           const viewer = ctx.extra.viewer ?? null;
-          return { services, em: orm.em.fork(), viewer, loaders: createLoaders(services, viewer, false) };
+          return {
+            services,
+            em: orm.em.fork(),
+            viewer,
+            loaders: createLoaders(services, viewer, false),
+            clientAddress: security.clientAddress(ctx.extra.request),
+          };
         },
         onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
         onNext: (_ctx, _id, _payload, _args, result) =>
@@ -160,6 +172,7 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
       ...security.apollo,
       plugins: [
         ...security.apollo.plugins,
+        idempotencyHeaderPlugin<HttpContext>(),
         ApolloServerPluginDrainHttpServer({ httpServer }),
         {
           async serverWillStart() {
@@ -193,6 +206,7 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
             viewer,
             loaders: createLoaders(services, viewer),
             clientAddress: security.clientAddress(req),
+            idempotencyKey: req.header(IDEMPOTENCY_HEADER) ?? null,
           };
         },
       }),
@@ -205,6 +219,7 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
       httpServer.listen(config.port, resolve);
     });
     retention.start();
+    idempotencyPurge.start();
     const address = httpServer.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     services.links.publicUrl = config.publicUrl ?? `http://localhost:${port}`;

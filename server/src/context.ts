@@ -13,6 +13,7 @@ import type { OrganizationService } from './modules/organizations/organization.s
 import type { ContactAccessService } from './modules/privacy/contact-access.service.js';
 import type { RetentionJob } from './modules/privacy/retention.js';
 import type { LinkIssuer } from './modules/access-links/access-link.codes.js';
+import type { IdempotencyService } from './modules/idempotency/idempotency.js';
 import { IssueUpdate } from './modules/issues/issue-update.entity.js';
 import { UpdateVisibility } from './modules/issues/issue.enums.js';
 
@@ -30,6 +31,8 @@ export interface Services {
   retention: RetentionJob;
   /** Builds one-time links (setup, invitations, passwords) on the board's public address. */
   links: LinkIssuer;
+  /** Scopes and hashes clients' idempotency keys for creating mutations. */
+  idempotency: IdempotencyService;
 }
 
 /** Built once per HTTP request, and once per WebSocket subscription. */
@@ -39,6 +42,10 @@ export interface Context {
   em: EntityManager;
   viewer: Viewer | null;
   loaders: Loaders;
+  /** The request's `Idempotency-Key` header (HTTP only); a creating mutation's input field may carry one too. */
+  idempotencyKey?: string | null;
+  /** The client's address (after TRUST_PROXY): scopes residents' idempotency keys. */
+  clientAddress?: string;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

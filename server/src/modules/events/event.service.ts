@@ -6,7 +6,7 @@ import { Role } from '../../auth/roles.js';
 import { hasScope, isStaff, memberPkOf, memberRefOf, type Viewer } from '../../auth/viewer.js';
 import { ApiScope } from '../../auth/scopes.js';
 import type { ActivityBus } from '../../realtime/bus.js';
-import { runChange, type Record } from '../../realtime/change.js';
+import { runChange, type ChangeWork, type Record } from '../../realtime/change.js';
 import type { EventSnapshot } from '../../realtime/envelope.js';
 import { ActivityKind, ActivityVisibility } from '../activity/activity.enums.js';
 import { Neighborhood } from '../neighborhoods/neighborhood.entity.js';
@@ -17,6 +17,7 @@ import { EventRsvp } from './rsvp.entity.js';
 import { StaffCommitment } from './staff-commitment.entity.js';
 import { EventStatus } from './event.enums.js';
 import type { CreateEventInput, EventFilter, RsvpInput, UpdateEventInput } from './event.input.js';
+import { idempotent, type IdempotencyClaim } from '../idempotency/idempotency.js';
 
 const MAX_EVENT_HOURS = 14 * 24;
 
@@ -41,7 +42,7 @@ export class EventService {
     private readonly bus: ActivityBus,
   ) {}
 
-  async create(viewer: Viewer, input: CreateEventInput): Promise<SharedEvent> {
+  async create(viewer: Viewer, input: CreateEventInput, claim?: IdempotencyClaim | null): Promise<SharedEvent> {
     checkTimes(input.startsAt, input.endsAt);
     const hostPk = input.hostOrganizationId
       ? pkOf(input.hostOrganizationId, 'Organization', 'hostOrganizationId')
@@ -52,7 +53,7 @@ export class EventService {
     if (input.startsAt.getTime() < Date.now() - 60_000) {
       throw badInput('startsAt', 'startsAt must be in the future for a new event');
     }
-    return runChange(this.orm, this.bus, async (em, record) => {
+    const work: ChangeWork<SharedEvent> = async (em, record) => {
       const host = await em.findOne(Organization, { pk: hostPk });
       if (!host) throw badInput('hostOrganizationId', 'hostOrganizationId names no organization');
       const event = em.create(SharedEvent, {
@@ -74,7 +75,8 @@ export class EventService {
       if (input.issueIds) event.issues.set(await issues(em, input.issueIds));
       this.record(record, viewer, event, ActivityKind.EVENT_CREATED, `New event: ${event.title}`);
       return event;
-    });
+    };
+    return runChange(this.orm, this.bus, work, { idempotency: idempotent(claim, 'SharedEvent') });
   }
 
   async update(
@@ -142,7 +144,12 @@ export class EventService {
   }
 
   /** Public for public events. Capacity is checked under the event's version, never oversold. */
-  async rsvp(viewer: Viewer | null, id: string, input: RsvpInput): Promise<SharedEvent> {
+  async rsvp(
+    viewer: Viewer | null,
+    id: string,
+    input: RsvpInput,
+    claim?: IdempotencyClaim | null,
+  ): Promise<SharedEvent> {
     const pk = pkOf(id, 'SharedEvent', 'id');
     return runChange(
       this.orm,
@@ -179,7 +186,7 @@ export class EventService {
         });
         return event;
       },
-      { retryOnConflict: true },
+      { retryOnConflict: true, idempotency: idempotent(claim, 'SharedEvent') },
     );
   }
 
