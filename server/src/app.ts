@@ -30,7 +30,7 @@ import { ContactAccessService } from './modules/privacy/contact-access.service.j
 import { RetentionJob } from './modules/privacy/retention.js';
 import { createSecurity, type HttpContext } from './security/index.js';
 import { LinkIssuer } from './modules/access-links/access-link.codes.js';
-import { IDEMPOTENCY_HEADER, IdempotencyService } from './modules/idempotency/idempotency.js';
+import { IDEMPOTENCY_HEADER, IdempotencyService, replayCheck } from './modules/idempotency/idempotency.js';
 import { IdempotencyPurgeJob } from './modules/idempotency/idempotency.purge.js';
 import { idempotencyHeaderPlugin } from './modules/idempotency/idempotency.apollo.js';
 
@@ -113,7 +113,8 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
       idempotency: await IdempotencyService.create(orm),
     };
     const schema = await buildAppSchema();
-    const security = await createSecurity(config, { schema, streamId });
+    const isReplay = replayCheck(orm, services.idempotency);
+    const security = await createSecurity(config, { schema, streamId, isReplay });
     closers.push(() => security.close());
 
     const app = express();

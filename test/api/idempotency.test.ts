@@ -296,3 +296,34 @@ describe('createEvent, rsvpEvent and addIssueUpdate with an idempotency key', ()
     expect(theirs.data.addIssueUpdate.id).not.toBe(first.data.addIssueUpdate.id);
   });
 });
+
+describe('rate limits and idempotency keys', () => {
+  let limited: TestServer;
+  beforeAll(async () => {
+    const generous = { points: 1_000_000, seconds: 60 };
+    limited = await startServer({
+      config: {
+        rateLimits: { login: generous, account: generous, mutation: generous, report: { points: 2, seconds: 600 } },
+      },
+    });
+  });
+  afterAll(() => limited?.close());
+
+  it('charges a report once however often it is retried with its key, and still limits new reports', async () => {
+    const send = (title: string, key?: string) =>
+      limited.gql(REPORT, {
+        input: { ...report(title), neighborhoodId: limited.basics.neighborhoods.east, idempotencyKey: key },
+      });
+    const key = randomUUID();
+    const first = await send('Charged once', key);
+    expect(first.errors).toBeUndefined();
+    for (let i = 0; i < 4; i++) {
+      const again = await send('Charged once', key);
+      expect(again.errors, JSON.stringify(again.errors)).toBeUndefined();
+      expect(again.data.reportIssue.id).toBe(first.data.reportIssue.id);
+    }
+    expect((await send('Second report')).errors).toBeUndefined();
+    const third = await send('Third report', randomUUID());
+    expect(theError(third).extensions?.code).toBe('RATE_LIMITED');
+  });
+});

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import { valueFromASTUntyped } from 'graphql';
 import {
   UniqueConstraintViolationException,
   type EntityManager,
@@ -10,6 +11,8 @@ import { parseGlobalId, toGlobalId, type NodeTypeName } from '../../common/relay
 import { loadOrCreateSetting } from '../../auth/tokens.js';
 import type { Viewer } from '../../auth/viewer.js';
 import type { Context } from '../../context.js';
+import type { ReplayCheck } from '../../security/guard.js';
+import { KEYED_MUTATIONS } from './idempotency.apollo.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
 
 /** How long a key answers with its first result. After that the same key creates again. */
@@ -198,3 +201,39 @@ export const idempotent = (claim: IdempotencyClaim | null | undefined, type: Nod
 /** The description every `idempotencyKey` field and argument carries. */
 export const IDEMPOTENCY_KEY_DESCRIPTION =
   'A key you choose (1 to 255 visible ASCII characters, e.g. a UUID) so a retry is safe: the same key from you within 24 hours answers with what the first request created, as it is now, and changes nothing. The Idempotency-Key HTTP header does the same.';
+
+/**
+ * For the rate limits: whether a keyed mutation repeats a request this caller already made and
+ * got an answer for (a replay creates nothing, so it is not charged). Read from the operation's
+ * arguments before it runs; anything unusual (a malformed key) is charged as usual and refused
+ * later by the resolver.
+ */
+export function replayCheck(orm: MikroORM, service: IdempotencyService): ReplayCheck {
+  return async (request, field) => {
+    const operation = field.name.value;
+    if (!KEYED_MUTATIONS.has(operation)) return false;
+    const variables = request.variables ?? {};
+    const args = new Map((field.arguments ?? []).map((a) => [a.name.value, valueFromASTUntyped(a.value, variables)]));
+    const raw = args.get('input');
+    const input = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+    const fieldKey = args.get('idempotencyKey') ?? input.idempotencyKey;
+    let key: string | null;
+    try {
+      key = requestKey(request.idempotencyKey, typeof fieldKey === 'string' ? fieldKey : null);
+    } catch {
+      return false;
+    }
+    const caller = { viewer: request.viewer, address: request.address };
+    const claim = service.claim(caller, operation, key, null, { anonymous: input.anonymous === true });
+    if (!claim) return false;
+    const cutoff = new Date(Date.now() - IDEMPOTENCY_TTL_MS);
+    const found = await orm.em.fork().count(IdempotencyKey, {
+      scope: claim.scope,
+      keyHash: claim.keyHash,
+      operation,
+      subjectId: { $ne: null },
+      createdAt: { $gte: cutoff },
+    });
+    return found > 0;
+  };
+}
