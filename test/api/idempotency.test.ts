@@ -327,3 +327,64 @@ describe('rate limits and idempotency keys', () => {
     expect(theError(third).extensions?.code).toBe('RATE_LIMITED');
   });
 });
+
+describe('createOrganization, createMember and createApiToken with an idempotency key', () => {
+  const CREATE_ORG = 'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name } }';
+  const CREATE_MEMBER = 'mutation($input: CreateMemberInput!) { createMember(input: $input) { id email } }';
+  const CREATE_TOKEN =
+    'mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { token apiToken { id } } }';
+  let coordinator: string;
+  beforeAll(async () => {
+    coordinator = await server.login(server.basics.emails.coordinator);
+  });
+
+  it('is still for coordinators only', async () => {
+    const key = randomUUID();
+    await expectRefused(
+      () => post(CREATE_ORG, { input: { name: 'Sneaky Org', kind: 'OTHER', idempotencyKey: key } }, { token: officer }),
+      'FORBIDDEN',
+    );
+  });
+
+  it('answers a retried createOrganization and createMember with the first, instead of "already in use"', async () => {
+    const key = randomUUID();
+    const org = { name: 'Keyed Library Friends', kind: 'OTHER', idempotencyKey: key };
+    const first = await post(CREATE_ORG, { input: org }, { token: coordinator });
+    const again = await post(CREATE_ORG, { input: org }, { token: coordinator });
+    expect(again.errors).toBeUndefined();
+    expect(again.data.createOrganization.id).toBe(first.data.createOrganization.id);
+
+    const member = {
+      name: 'Kim Keyed',
+      email: 'kim.keyed@test.local',
+      role: 'PARTNER',
+      organizationId: first.data.createOrganization.id,
+      password: 'a long enough password',
+      idempotencyKey: randomUUID(),
+    };
+    const m1 = await post(CREATE_MEMBER, { input: member }, { token: coordinator });
+    const m2 = await post(CREATE_MEMBER, { input: member }, { token: coordinator, key: member.idempotencyKey });
+    expect(m2.errors).toBeUndefined();
+    expect(m2.data.createMember.id).toBe(m1.data.createMember.id);
+    expect(await count('member', 'email = ?', ['kim.keyed@test.local'])).toBe(1);
+    // The password never reaches the key's row, not even hashed with the request.
+    const [row] = await sql("select * from idempotency_key where operation = 'createMember'");
+    expect(JSON.stringify(row)).not.toContain('a long enough password');
+  });
+
+  it('makes one API token for a retried createApiToken, and says the secret was shown once', async () => {
+    const input = { name: 'Keyed tool', scopes: ['ISSUES_READ'], idempotencyKey: randomUUID() };
+    const first = await post(CREATE_TOKEN, { input }, { token: coordinator });
+    expect(first.data.createApiToken.token).toMatch(/^bbt_/);
+    const error = await expectRefused(
+      () => post(CREATE_TOKEN, { input }, { token: coordinator }),
+      'CONFLICT',
+      /shown only once/,
+    );
+    expect(error.extensions).toMatchObject({
+      reason: 'IDEMPOTENT_SECRET_SHOWN_ONCE',
+      apiTokenId: first.data.createApiToken.apiToken.id,
+    });
+    expect(await count('api_token', 'name = ?', ['Keyed tool'])).toBe(1);
+  });
+});

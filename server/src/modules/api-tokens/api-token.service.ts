@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { badInput, notFound } from '../../common/errors.js';
-import { pkOf } from '../../common/relay.js';
+import { DomainError, ErrorCode, badInput, notFound } from '../../common/errors.js';
+import { pkOf, toGlobalId } from '../../common/relay.js';
 import { Role } from '../../auth/roles.js';
 import { formatScopes, parseScopes } from '../../auth/scopes.js';
 import { memberRefOf, type MemberViewer, type TokenViewer } from '../../auth/viewer.js';
@@ -9,6 +9,8 @@ import type { Transport } from '../../realtime/transport.js';
 import { Organization, OrganizationKind } from '../organizations/organization.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import type { CreateApiTokenInput } from './api-token.input.js';
+import { idempotent, type IdempotencyClaim } from '../idempotency/idempotency.js';
+import { keyedTransaction } from '../idempotency/idempotency.transaction.js';
 
 const PREFIX = 'bbt_';
 /** `bbt_` and 43 base64url characters (256 random bits). */
@@ -84,7 +86,11 @@ export class ApiTokenService {
   }
 
   /** Creates a token; the secret is returned here and never again. */
-  async create(viewer: MemberViewer, input: CreateApiTokenInput): Promise<{ token: string; apiToken: ApiToken }> {
+  async create(
+    viewer: MemberViewer,
+    input: CreateApiTokenInput,
+    claim?: IdempotencyClaim | null,
+  ): Promise<{ token: string; apiToken: ApiToken }> {
     const name = input.name.trim();
     if (name.length < 1 || name.length > 100) throw badInput('name', 'name must be 1 to 100 characters');
     const scopes = formatScopes(input.scopes);
@@ -92,19 +98,20 @@ export class ApiTokenService {
     const organizationPk = input.organizationId
       ? pkOf(input.organizationId, 'Organization', 'organizationId')
       : viewer.organizationPk;
-    const em = this.orm.em.fork();
-    const organization = await em.findOne(Organization, { pk: organizationPk });
-    if (!organization) throw badInput('organizationId', 'organizationId names no organization');
     const secret = PREFIX + randomBytes(32).toString('base64url');
-    const apiToken = em.create(ApiToken, {
-      name,
-      secretHash: hashOf(secret),
-      hint: `${secret.slice(0, HINT_LENGTH)}…`,
-      scopeList: scopes,
-      organization,
-      createdBy: memberRefOf(em, viewer),
-    });
-    await em.flush();
+    const work = async (em: EntityManager) => {
+      const organization = await em.findOne(Organization, { pk: organizationPk });
+      if (!organization) throw badInput('organizationId', 'organizationId names no organization');
+      return em.create(ApiToken, {
+        name,
+        secretHash: hashOf(secret),
+        hint: `${secret.slice(0, HINT_LENGTH)}…`,
+        scopeList: scopes,
+        organization,
+        createdBy: memberRefOf(em, viewer),
+      });
+    };
+    const apiToken = await keyedTransaction(this.orm, idempotent(claim, 'ApiToken'), work, secretShownOnce);
     return { token: secret, apiToken };
   }
 
@@ -148,4 +155,17 @@ export class ApiTokenService {
       )
       .catch((error: unknown) => console.error('[bridgeboard] could not record an API token use', error));
   }
+}
+
+/**
+ * A retried createApiToken cannot answer like the first: the secret was shown once and only its
+ * hash is kept. Rather than make a second token, it names the first, so the tool (or person)
+ * can revoke it and create another.
+ */
+function secretShownOnce(first: ApiToken): never {
+  throw new DomainError(
+    ErrorCode.CONFLICT,
+    `This idempotency key already created the API token "${first.name}" (${first.hint}); its secret was shown only once. Revoke it and create another if the secret was lost.`,
+    { field: 'idempotencyKey', reason: 'IDEMPOTENT_SECRET_SHOWN_ONCE', apiTokenId: toGlobalId('ApiToken', first.pk) },
+  );
 }

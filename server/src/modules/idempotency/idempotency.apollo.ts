@@ -9,6 +9,9 @@ export const KEYED_MUTATIONS: ReadonlySet<string> = new Set([
   'addIssueUpdate',
   'createEvent',
   'rsvpEvent',
+  'createOrganization',
+  'createMember',
+  'createApiToken',
 ]);
 
 /**

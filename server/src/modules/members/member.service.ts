@@ -14,6 +14,8 @@ import {
   type CreateMemberInput,
   type UpdateMemberInput,
 } from './member.input.js';
+import { idempotent, type IdempotencyClaim } from '../idempotency/idempotency.js';
+import { keyedTransaction } from '../idempotency/idempotency.transaction.js';
 
 const EMAIL_TAKEN = 'email is already in use';
 // Enough to catch a name typed into the email box; whether it reaches anyone is the coordinator's call.
@@ -35,7 +37,7 @@ export class MemberService {
   }
 
   /** A new member who can sign in with `input.password` at once. */
-  async create(input: CreateMemberInput): Promise<Member> {
+  async create(input: CreateMemberInput, claim?: IdempotencyClaim | null): Promise<Member> {
     const name = checkName(input.name);
     const email = input.email.trim().toLowerCase();
     if (email.length > 320 || !EMAIL_SHAPE.test(email)) throw badInput('email', 'email must be an email address');
@@ -44,7 +46,8 @@ export class MemberService {
     // Hashing is slow on purpose: before the transaction, so no lock waits on it.
     const passwordHash = await hashPassword(input.password);
     try {
-      return await this.orm.em.fork().transactional(async (em) => {
+      const keyed = idempotent(claim, 'Member');
+      return await keyedTransaction(this.orm, keyed, async (em) => {
         const organization = await em.findOne(Organization, { pk: organizationPk });
         if (!organization) throw badInput('organizationId', 'organizationId names no organization');
         checkFit(input.role, organization, 'organizationId');

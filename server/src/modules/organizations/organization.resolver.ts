@@ -5,6 +5,7 @@ import type { Context } from '../../context.js';
 import { Neighborhood } from '../neighborhoods/neighborhood.entity.js';
 import { Organization } from './organization.entity.js';
 import { CreateOrganizationInput, UpdateOrganizationInput } from './organization.input.js';
+import { claimFor } from '../idempotency/idempotency.js';
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
@@ -20,7 +21,7 @@ export class OrganizationResolver {
     @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput,
     @Ctx() ctx: Context,
   ): Promise<Organization> {
-    return ctx.services.organizations.create(input);
+    return ctx.services.organizations.create(input, claimFor(ctx, 'createOrganization', input.idempotencyKey, input));
   }
 
   @Allow({ roles: [Role.COORDINATOR], scope: null })

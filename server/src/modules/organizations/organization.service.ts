@@ -6,6 +6,8 @@ import { Member } from '../members/member.entity.js';
 import { Neighborhood } from '../neighborhoods/neighborhood.entity.js';
 import { Organization, OrganizationKind } from './organization.entity.js';
 import { MAX_NEIGHBORHOODS, type CreateOrganizationInput, type UpdateOrganizationInput } from './organization.input.js';
+import { idempotent, type Idempotent, type IdempotencyClaim } from '../idempotency/idempotency.js';
+import { keyedTransaction } from '../idempotency/idempotency.transaction.js';
 
 const NAME_TAKEN = 'name is already in use by another organization';
 
@@ -25,15 +27,16 @@ export class OrganizationService {
   constructor(private readonly orm: MikroORM) {}
 
   /** A new organization; BAD_USER_INPUT naming the field for a taken name or an unknown neighborhood. */
-  async create(input: CreateOrganizationInput): Promise<Organization> {
+  async create(input: CreateOrganizationInput, claim?: IdempotencyClaim | null): Promise<Organization> {
     const name = checkName(input.name);
     const neighborhoodPks = neighborhoodPksOf(input.neighborhoodIds);
-    return this.write(async (em) => {
+    const work = async (em: EntityManager) => {
       if (await em.count(Organization, { name })) throw badInput('name', NAME_TAKEN);
       const organization = em.create(Organization, { name, kind: input.kind });
       organization.neighborhoods.set(await loadNeighborhoods(em, neighborhoodPks));
       return organization;
-    });
+    };
+    return this.write(work, idempotent(claim, 'Organization'));
   }
 
   /** Changes only the fields given; the whole change or nothing. */
@@ -67,9 +70,12 @@ export class OrganizationService {
   }
 
   /** Runs `work` in a transaction; a name taken by a concurrent write is still BAD_USER_INPUT. */
-  private async write(work: (em: EntityManager) => Promise<Organization>): Promise<Organization> {
+  private async write(
+    work: (em: EntityManager) => Promise<Organization>,
+    keyed: Idempotent | null = null,
+  ): Promise<Organization> {
     try {
-      return await this.orm.em.fork().transactional(work);
+      return await keyedTransaction(this.orm, keyed, work);
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) throw badInput('name', NAME_TAKEN);
       throw error;
