@@ -161,6 +161,24 @@ describe('reportIssue with an idempotency key', () => {
     expect(again.data.reportIssue.id).toBe(ids[1]);
   });
 
+  it('works over the WebSocket too, keyed by the input field', async () => {
+    const client = server.ws(null);
+    const once = (input: Record<string, unknown>) =>
+      new Promise<GqlResult>((resolve, reject) => {
+        let result: GqlResult = { status: 0 };
+        client.subscribe(
+          { query: REPORT, variables: { input } },
+          { next: (r) => (result = { status: 0, ...(r as object) }), error: reject, complete: () => resolve(result) },
+        );
+      });
+    const input = report('Keyed over WebSocket', { idempotencyKey: randomUUID() });
+    const first = await once(input);
+    const again = await once(input);
+    expect(first.errors).toBeUndefined();
+    expect(again.data.reportIssue.id).toBe(first.data.reportIssue.id);
+    expect(await issuesTitled('Keyed over WebSocket')).toBe(1);
+  });
+
   it('lets five concurrent requests with one key create one issue and answer all five with it', async () => {
     const key = randomUUID();
     const input = report('Five at once', { idempotencyKey: key });
