@@ -12,6 +12,7 @@ import { ContactAccess } from '../modules/privacy/contact-access.entity.js';
 import { PartnershipSettings } from '../modules/partnership/partnership.entity.js';
 import { AccessLink } from '../modules/access-links/access-link.entity.js';
 import { EventCoHostInvitation } from '../modules/events/cohost-invitation.entity.js';
+import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity.js';
 
 export const entities = [
   Neighborhood,
@@ -30,4 +31,5 @@ export const entities = [
   PartnershipSettings,
   AccessLink,
   EventCoHostInvitation,
+  IdempotencyKey,
 ];

@@ -3,6 +3,7 @@ import { ArrayMaxSize, IsEmail, IsOptional, Length, Max, MaxLength, Min, Validat
 import { DateTime } from '../../common/scalars.js';
 import { LocationInput } from '../../common/location.js';
 import { EventKind, EventStatus } from './event.enums.js';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency/idempotency.js';
 
 @InputType('CreateEventInput')
 export class CreateEventInput {
@@ -60,6 +61,9 @@ export class CreateEventInput {
   @IsOptional()
   @ArrayMaxSize(50, { message: 'issueIds may name at most 50 issues' })
   issueIds?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
 }
 
 /** Only the fields given change. */
@@ -140,6 +144,9 @@ export class RsvpInput {
   @Min(1, { message: 'partySize must be between 1 and 20' })
   @Max(20, { message: 'partySize must be between 1 and 20' })
   partySize!: number;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
 }
 
 @InputType('EventFilter')

@@ -6,7 +6,7 @@ import { Role } from '../../auth/roles.js';
 import { hasScope, isStaff, memberPkOf, memberRefOf, type Viewer } from '../../auth/viewer.js';
 import { ApiScope } from '../../auth/scopes.js';
 import type { ActivityBus } from '../../realtime/bus.js';
-import { runChange, type Record } from '../../realtime/change.js';
+import { runChange, type ChangeWork, type Record } from '../../realtime/change.js';
 import { ActivityKind } from '../activity/activity.enums.js';
 import { Neighborhood } from '../neighborhoods/neighborhood.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -18,6 +18,7 @@ import { EventStatus } from './event.enums.js';
 import { eventSnapshot, lockEvent, visibilityOf } from './event.change.js';
 import { CoHostService } from './cohost.service.js';
 import type { CreateEventInput, EventFilter, RsvpInput, UpdateEventInput } from './event.input.js';
+import { idempotent, type IdempotencyClaim } from '../idempotency/idempotency.js';
 
 const MAX_EVENT_HOURS = 14 * 24;
 
@@ -33,7 +34,7 @@ export class EventService {
     this.coHosts = new CoHostService(orm, bus);
   }
 
-  async create(viewer: Viewer, input: CreateEventInput): Promise<SharedEvent> {
+  async create(viewer: Viewer, input: CreateEventInput, claim?: IdempotencyClaim | null): Promise<SharedEvent> {
     checkTimes(input.startsAt, input.endsAt);
     const hostPk = input.hostOrganizationId
       ? pkOf(input.hostOrganizationId, 'Organization', 'hostOrganizationId')
@@ -44,7 +45,7 @@ export class EventService {
     if (input.startsAt.getTime() < Date.now() - 60_000) {
       throw badInput('startsAt', 'startsAt must be in the future for a new event');
     }
-    return runChange(this.orm, this.bus, async (em, record) => {
+    const work: ChangeWork<SharedEvent> = async (em, record) => {
       const host = await em.findOne(Organization, { pk: hostPk });
       if (!host) throw badInput('hostOrganizationId', 'hostOrganizationId names no organization');
       const event = em.create(SharedEvent, {
@@ -67,7 +68,8 @@ export class EventService {
       // Named co-hosts are invited: they co-host once their organization accepts.
       if (input.coHostOrganizationIds) await this.coHosts.name(em, record, viewer, event, input.coHostOrganizationIds);
       return event;
-    });
+    };
+    return runChange(this.orm, this.bus, work, { idempotency: idempotent(claim, 'SharedEvent') });
   }
 
   async update(
@@ -133,7 +135,12 @@ export class EventService {
   }
 
   /** Public for public events. Capacity is checked under the event's version, never oversold. */
-  async rsvp(viewer: Viewer | null, id: string, input: RsvpInput): Promise<SharedEvent> {
+  async rsvp(
+    viewer: Viewer | null,
+    id: string,
+    input: RsvpInput,
+    claim?: IdempotencyClaim | null,
+  ): Promise<SharedEvent> {
     const pk = pkOf(id, 'SharedEvent', 'id');
     return runChange(
       this.orm,
@@ -170,7 +177,7 @@ export class EventService {
         });
         return event;
       },
-      { retryOnConflict: true },
+      { retryOnConflict: true, idempotency: idempotent(claim, 'SharedEvent') },
     );
   }
 
