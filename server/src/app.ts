@@ -118,6 +118,7 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
       server: httpServer,
       path: '/graphql',
       maxPayload: security.maxMessageBytes,
+      verifyClient: security.verifyUpgrade,
     });
     const wsCleanup = useServer<Record<string, unknown>, WsExtra>(
       {
@@ -132,6 +133,7 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
               ctx.connectionParams?.authorization,
             );
             ctx.extra.viewer = viewer;
+            if (!(await security.admitConnection(ctx.extra.socket, ctx.extra.request, viewer))) return false;
             // Revoking the token closes this socket too (on whichever instance revokes it).
             if (viewer?.kind === 'token') tokenSockets.track(viewer.tokenPk, ctx.extra.socket);
             return true;

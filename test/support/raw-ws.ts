@@ -27,7 +27,13 @@ export function openRaw(url: string, headers: Record<string, string> = {}): Prom
       let body = '';
       res.on('data', (chunk: Buffer) => (body += chunk.toString()));
       res.on('end', () =>
-        reject(Object.assign(new Error(`upgrade refused: ${res.statusCode}`), { status: res.statusCode, body, headers: res.headers })),
+        reject(
+          Object.assign(new Error(`upgrade refused: ${res.statusCode}`), {
+            status: res.statusCode,
+            body,
+            headers: res.headers,
+          }),
+        ),
       );
     });
     socket.once('error', reject);

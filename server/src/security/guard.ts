@@ -28,6 +28,7 @@ export interface OperationRequest {
 
 const RATE_MESSAGES: Record<RateLimitName, string> = {
   login: 'Too many sign-in attempts from your address',
+  loginPair: 'Too many sign-in attempts',
   account: 'Too many sign-in attempts for this email address',
   report: 'Too many reports in a short time',
   mutation: 'Too many changes in a short time',
@@ -74,7 +75,7 @@ export class OperationGuard {
     const refusal = await this.rateLimiter.consume(charges(request, operation.selectionSet));
     if (!refusal) return null;
     const retryAfter = refusal.retryAfterSeconds;
-    return new GraphQLError(`${RATE_MESSAGES[refusal.name]}; try again in ${seconds(retryAfter)}.`, {
+    return new GraphQLError(`${RATE_MESSAGES[refusal.name]}; try again in ${waitFor(retryAfter)}.`, {
       extensions: { code: ErrorCode.RATE_LIMITED, retryAfter },
     });
   }
@@ -83,7 +84,7 @@ export class OperationGuard {
 /**
  * What a mutation costs against the rate limits: every root field (aliases and fragments
  * included, so `a: reportIssue … b: reportIssue …` counts twice) counts once against `mutation`,
- * sign-ins also against their address and email, reports against `report`. Members are counted
+ * sign-ins also against their address, the (address, email) pair and the email, reports against `report`. Members are counted
  * by account, API tokens by token (so one busy tool never uses up a member's allowance, nor
  * members a tool's), residents by address.
  */
@@ -99,8 +100,13 @@ function charges(request: OperationRequest, selectionSet: SelectionSetNode): Cha
   for (const field of rootFields(request.document, selectionSet)) {
     add('mutation', actor);
     if (field.name.value === 'login') {
+      // Strict per address and per (address, email): the guesser's own address runs out. Loose
+      // per email alone: guesses from elsewhere do not lock the owner out from theirs, yet
+      // guesses spread over many addresses still meet a ceiling.
+      const email = emailOf(field, request.variables ?? {});
       add('login', `address:${request.address}`);
-      add('account', emailOf(field, request.variables ?? {}));
+      add('loginPair', `address:${request.address}\u0000${email}`);
+      add('account', email);
     }
     if (field.name.value === 'reportIssue') add('report', actor);
   }
@@ -135,4 +141,10 @@ function emailOf(field: FieldNode, variables: Record<string, unknown>): string {
   return `email:${typeof value === 'string' ? value.trim().toLowerCase() : ''}`;
 }
 
-const seconds = (n: number) => (n === 1 ? '1 second' : `${n} seconds`);
+/** "45 seconds", "9 minutes", "2 hours": rounded up, so the client never tries too early. */
+export function waitFor(seconds: number): string {
+  const plural = (n: number, unit: string) => (n === 1 ? `1 ${unit}` : `${n} ${unit}s`);
+  if (seconds < 60) return plural(seconds, 'second');
+  if (seconds <= 90 * 60) return plural(Math.ceil(seconds / 60), 'minute');
+  return plural(Math.ceil(seconds / 3600), 'hour');
+}
