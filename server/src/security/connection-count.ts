@@ -92,9 +92,12 @@ export class ConnectionCount {
     };
   }
 
-  /** Stops renewing; this instance's entries expire unless released first. */
-  close(): void {
+  /** Stops renewing and gives back this instance's places (the server is shutting down). */
+  async close(): Promise<void> {
     if (this.renewal) clearInterval(this.renewal);
+    const held = [...this.held];
+    this.held.clear();
+    await Promise.all(held.map(([key, entries]) => this.redis?.zrem(key, ...entries).catch(() => 0)));
   }
 
   private takeLocal(key: string): Release {

@@ -95,8 +95,8 @@ export class ConnectionLimits {
     return true;
   }
 
-  close(): void {
-    this.count.close();
+  close(): Promise<void> {
+    return this.count.close();
   }
 
   private logRefusal(subject: string, reason: string): void {

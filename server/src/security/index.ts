@@ -48,7 +48,7 @@ export async function createSecurity(config: Config, options: { schema: GraphQLS
     /** The largest WebSocket message accepted (`ws`'s `maxPayload`). */
     maxMessageBytes: config.limits.requestBytes,
     close: async () => {
-      connections.close();
+      await connections.close();
       await redis?.quit().catch(() => redis.disconnect());
     },
   };
