@@ -72,7 +72,12 @@ export class OperationGuard {
     }
 
     if (operation.operation !== 'mutation' || !this.rateLimiter) return null;
-    const refusal = await this.rateLimiter.consume(charges(request, operation.selectionSet));
+    const all = charges(request, operation.selectionSet);
+    // The loose count per email takes only attempts the strict ones let through: a guesser
+    // hammering from one address spends at most its `loginPair` allowance of the owner's.
+    const refusal =
+      (await this.rateLimiter.consume(all.filter((c) => c.name !== 'account'))) ??
+      (await this.rateLimiter.consume(all.filter((c) => c.name === 'account')));
     if (!refusal) return null;
     const retryAfter = refusal.retryAfterSeconds;
     return new GraphQLError(`${RATE_MESSAGES[refusal.name]}; try again in ${waitFor(retryAfter)}.`, {

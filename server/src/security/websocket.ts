@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import {
   GraphQLError,
+  getOperationAST,
   parse,
   specifiedRules,
   validate,
@@ -14,6 +15,7 @@ import type { Config } from '../config.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { OperationGuard } from './guard.js';
 import { LimitReason, limitError, limitRules, parseOptions } from './limits.js';
+import { variableErrors, withoutSuggestions } from './suggestions.js';
 
 /** What the WebSocket adapter keeps per connection that the guard needs. */
 export type WsGuardExtra = {
@@ -58,6 +60,9 @@ export function guardSubscribe(
     }
     const invalid = validate(schema, document, rules);
     if (invalid.length > 0) return config.introspection ? invalid : invalid.map(withoutSuggestions);
+    const operation = config.introspection ? null : getOperationAST(document, payload.operationName);
+    const badVariables = operation ? variableErrors(schema, operation, payload.variables) : [];
+    if (badVariables.length > 0) return badVariables;
     const refusal = await guard.check({
       document,
       operationName: payload.operationName,
@@ -69,12 +74,4 @@ export function guardSubscribe(
     // No contextValue: graphql-ws builds it with the server's `context` option.
     return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
   };
-}
-
-/** As Apollo's `hideSchemaDetailsFromClientErrors`: no "Did you mean …?" naming schema fields. */
-function withoutSuggestions(error: GraphQLError): GraphQLError {
-  return new GraphQLError(error.message.replace(/ ?Did you mean(.+?)\?$/, ''), {
-    nodes: error.nodes,
-    extensions: error.extensions,
-  });
 }
