@@ -140,6 +140,7 @@ export async function bootstrap({ config, pollIntervalMs, announceSetup = true }
         schema,
         isProd: config.production, // no internal error text in close reasons
         onSubscribe: security.onSubscribe,
+        onOperation: security.onOperation,
         onConnect: async (ctx) => {
           try {
             const viewer = await viewerFromAuthorization(

@@ -178,6 +178,35 @@ describe('lockout without lock-in', () => {
     expect(colleague.errors).toBeUndefined();
   });
 
+  it('counts only failed sign-ins, so a whole office signing in from one address never runs out', async () => {
+    const office = newAddress();
+    class FromOffice extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols, { headers: office });
+      }
+    }
+    const client = createClient({ url: server.app.wsUrl, webSocketImpl: FromOffice, retryAttempts: 0 });
+    try {
+      // More successful sign-ins than the address limit (20), over HTTP and the WebSocket.
+      const emails = [server.basics.emails.partner, server.basics.emails.officer, server.basics.emails.coordinator];
+      for (let i = 0; i < 24; i++) {
+        const email = emails[i % emails.length];
+        const res =
+          i % 4 === 3 ? await once(client, LOGIN, { e: email, p: PASSWORD }) : await signIn(email, PASSWORD, office);
+        expect(res.errors, `sign-in ${i}`).toBeUndefined();
+      }
+      // Failed ones still count, for that email from this address.
+      const wrong = [];
+      for (let i = 0; i < PAIR.points + 1; i++) wrong.push(await signIn(emails[0], 'wrong', office));
+      expect(wrong.map((r) => r.errors?.[0].extensions?.code)).toEqual([
+        ...Array(PAIR.points).fill('UNAUTHENTICATED'),
+        'RATE_LIMITED',
+      ]);
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it('still stops guesses spread over many addresses, at the loose cap per email', async () => {
     const coordinator = await server.login(server.basics.emails.coordinator);
     const target = await buildMember(server, coordinator);

@@ -78,6 +78,19 @@ function guardPlugin(guard: OperationGuard, introspection: boolean): ApolloServe
             },
           });
         },
+        async willSendResponse({ document, request, contextValue, response }) {
+          if (!document || response.body.kind !== 'single') return;
+          await guard.settle(
+            {
+              document,
+              operationName: request.operationName,
+              variables: request.variables,
+              viewer: contextValue.viewer,
+              address: contextValue.clientAddress,
+            },
+            response.body.singleResult.data,
+          );
+        },
       };
     },
   };

@@ -46,6 +46,19 @@ export class OperationGuard {
     private readonly rateLimiter: RateLimiter | null,
   ) {}
 
+  /**
+   * After an operation ran, with its result's `data`: a sign-in that succeeded gives back what
+   * it cost, so only failed ones count and an office signing in every morning from one address
+   * never runs out. Never throws.
+   */
+  async settle(request: OperationRequest, data: Record<string, unknown> | null | undefined): Promise<void> {
+    if (!this.rateLimiter || !data) return;
+    const operation = getOperationAST(request.document, request.operationName);
+    if (operation?.operation !== 'mutation') return;
+    const given = refunds(request, operation.selectionSet, data);
+    if (given.length > 0) await this.rateLimiter.reward(given);
+  }
+
   async check(request: OperationRequest): Promise<GraphQLError | null> {
     const operation = getOperationAST(request.document, request.operationName);
     if (!operation) return null; // the server reports an unknown operation itself
@@ -87,6 +100,23 @@ export class OperationGuard {
 }
 
 /**
+ * What a successful sign-in gives back: its charges against the three sign-in limits, so that
+ * only failed attempts count (`mutation` keeps its charge).
+ */
+function refunds(request: OperationRequest, selectionSet: SelectionSetNode, data: Record<string, unknown>): Charge[] {
+  return rootFields(request.document, selectionSet)
+    .filter((field) => field.name.value === 'login' && data[field.alias?.value ?? field.name.value] != null)
+    .flatMap((field) => {
+      const email = emailOf(field, request.variables ?? {});
+      return [
+        { name: 'login', key: `address:${request.address}`, points: 1 },
+        { name: 'loginPair', key: `address:${request.address}\u0000${email}`, points: 1 },
+        { name: 'account', key: email, points: 1 },
+      ] satisfies Charge[];
+    });
+}
+
+/**
  * What a mutation costs against the rate limits: every root field (aliases and fragments
  * included, so `a: reportIssue … b: reportIssue …` counts twice) counts once against `mutation`,
  * sign-ins also against their address, the (address, email) pair and the email, reports against `report`. Members are counted
@@ -110,7 +140,7 @@ function charges(request: OperationRequest, selectionSet: SelectionSetNode): Cha
       // guesses spread over many addresses still meet a ceiling.
       const email = emailOf(field, request.variables ?? {});
       add('login', `address:${request.address}`);
-      add('loginPair', `address:${request.address}\u0000${email}`);
+      add('loginPair', `address:${request.address}\u0000${email}`); // as in `refunds`
       add('account', email);
     }
     if (field.name.value === 'reportIssue') add('report', actor);

@@ -9,7 +9,7 @@ import { OperationGuard } from './guard.js';
 import { graphqlHttp, jsonErrors, securityHeaders } from './http.js';
 import { RateLimiter, connectCounters } from './rate-limit.js';
 import { ConnectionLimits } from './connections.js';
-import { guardSubscribe } from './websocket.js';
+import { guardSubscribe, settleOperation } from './websocket.js';
 
 export type { HttpContext } from './apollo.js';
 export type { WsGuardExtra } from './websocket.js';
@@ -37,6 +37,8 @@ export async function createSecurity(config: Config, options: { schema: GraphQLS
     apollo: apolloSecurity(config, guard),
     /** graphql-ws's `onSubscribe`. */
     onSubscribe: guardSubscribe(config, options.schema, guard, clientAddress),
+    /** graphql-ws's `onOperation`: a successful sign-in gives back its rate-limit charges. */
+    onOperation: settleOperation(guard, clientAddress),
     /** Last in the chain: errors as GraphQL-shaped JSON (413 for oversized bodies). */
     errors: jsonErrors(config),
     clientAddress,

@@ -80,6 +80,15 @@ export class RateLimiter {
     );
   }
 
+  /** Gives back what `consume` took (a sign-in that succeeded). Failures are ignored: the window ends anyway. */
+  async reward(charges: Charge[]): Promise<void> {
+    await Promise.all(
+      charges.map(({ name, key, points }) =>
+        this.limiters[name].reward(this.hash(name, key), points).catch(() => undefined),
+      ),
+    );
+  }
+
   private hash(name: string, key: string): string {
     return createHash('sha256').update(`${this.salt}:${name}:${key}`).digest('base64url').slice(0, 32);
   }

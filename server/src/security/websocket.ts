@@ -7,6 +7,7 @@ import {
   validate,
   type DocumentNode,
   type ExecutionArgs,
+  type ExecutionResult,
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
@@ -73,5 +74,32 @@ export function guardSubscribe(
     if (refusal) return [refusal];
     // No contextValue: graphql-ws builds it with the server's `context` option.
     return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
+  };
+}
+
+/**
+ * graphql-ws's `onOperation`: settles a mutation's rate-limit charges once it ran (a successful
+ * sign-in gives its charges back; see OperationGuard.settle). Returns nothing: the result goes out as is.
+ */
+export function settleOperation(guard: OperationGuard, addressOf: (req: IncomingMessage) => string) {
+  return async (
+    ctx: WsContext<Record<string, unknown>, WsGuardExtra>,
+    _id: string,
+    _payload: SubscribePayload,
+    args: ExecutionArgs,
+    result: unknown,
+  ): Promise<undefined> => {
+    if (!result || typeof result !== 'object' || Symbol.asyncIterator in result) return undefined;
+    await guard.settle(
+      {
+        document: args.document,
+        operationName: args.operationName,
+        variables: args.variableValues,
+        viewer: ctx.extra.viewer ?? null,
+        address: addressOf(ctx.extra.request),
+      },
+      (result as ExecutionResult).data,
+    );
+    return undefined;
   };
 }
