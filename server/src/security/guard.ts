@@ -134,7 +134,8 @@ function charges(request: OperationRequest, selectionSet: SelectionSetNode): Cha
   };
   for (const field of rootFields(request.document, selectionSet)) {
     add('mutation', actor);
-    if (field.name.value === 'login') {
+    // Asking for a reset link by email counts as a sign-in attempt, for the address and the email.
+    if (field.name.value === 'login' || field.name.value === 'requestPasswordReset') {
       // Strict per address and per (address, email): the guesser's own address runs out. Loose
       // per email alone: guesses from elsewhere do not lock the owner out from theirs, yet
       // guesses spread over many addresses still meet a ceiling.
