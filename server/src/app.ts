@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import express from 'express';
 import { WebSocketServer } from 'ws';
-import { useServer } from 'graphql-ws/use/ws';
+import { useServer } from './realtime/ws-server.js';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -156,12 +156,14 @@ export async function bootstrap({ config, pollIntervalMs, announceSetup = true }
       server: httpServer,
       path: '/graphql',
       maxPayload: security.maxMessageBytes,
+      verifyClient: security.verifyUpgrade,
     });
     const wsCleanup = useServer<Record<string, unknown>, WsExtra>(
       {
         schema,
         isProd: config.production, // no internal error text in close reasons
         onSubscribe: security.onSubscribe,
+        onOperation: security.onOperation,
         onConnect: async (ctx) => {
           const checkedAt = Date.now();
           try {
@@ -171,6 +173,7 @@ export async function bootstrap({ config, pollIntervalMs, announceSetup = true }
               ctx.connectionParams?.authorization,
             );
             ctx.extra.viewer = viewer;
+            if (!(await security.admitConnection(ctx.extra.socket, ctx.extra.request, viewer))) return false;
             // Revoking the token, or ending the member's sessions, closes this socket too (on any instance).
             return viewer ? viewerSockets.track(viewer, ctx.extra.socket, checkedAt) : true;
           } catch (error) {

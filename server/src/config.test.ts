@@ -42,12 +42,15 @@ describe('loadConfig', () => {
     [{ QUERY_LIMITS: 'depth=ten' }, /QUERY_LIMITS depth must be a whole number/],
     [{ QUERY_LIMITS: 'cost=5kb' }, /QUERY_LIMITS cost must be a whole number/],
     [{ QUERY_LIMITS: 'size=lots' }, /QUERY_LIMITS size must be a size like 64kb or 1mb/],
-    [{ QUERY_LIMITS: 'width=3' }, /QUERY_LIMITS takes depth=…, cost=…, .*size=…, subscriptions=… \(got "width=3"\)/],
+    [
+      { QUERY_LIMITS: 'width=3' },
+      /QUERY_LIMITS takes depth=…, cost=…, .*size=…, subscriptions=…, connections=…, memberConnections=… \(got "width=3"\)/,
+    ],
     [{ QUERY_LIMITS: 'depth' }, /QUERY_LIMITS takes/],
     [{ RATE_LIMITS: 'login=10' }, /RATE_LIMITS login must look like 10\/15m .* \(got "10"\)/],
     [{ RATE_LIMITS: 'login=10/0m' }, /RATE_LIMITS login must look like/],
     [{ RATE_LIMITS: 'login=0/1m' }, /RATE_LIMITS login must look like/],
-    [{ RATE_LIMITS: 'logins=10/1m' }, /RATE_LIMITS takes login=…, account=…, report=…, mutation=…/],
+    [{ RATE_LIMITS: 'logins=10/1m' }, /RATE_LIMITS takes login=…, loginPair=…, account=…, report=…, mutation=…/],
     [{ RETENTION_DAYS: '0' }, /RETENTION_DAYS must be a whole number of days from 1 to 36500, or off \(got "0"\)/],
     [{ RETENTION_DAYS: '1.5' }, /RETENTION_DAYS must be a whole number/],
     [{ RETENTION_DAYS: '-30' }, /RETENTION_DAYS/],
@@ -71,10 +74,13 @@ describe('loadConfig', () => {
       tokens: 2000,
       requestBytes: 65536,
       subscriptions: 20,
+      connections: 200,
+      memberConnections: 20,
     });
     expect(config.rateLimits).toEqual({
       login: { points: 30, seconds: 600 },
-      account: { points: 10, seconds: 600 },
+      loginPair: { points: 10, seconds: 600 },
+      account: { points: 100, seconds: 3600 },
       report: { points: 30, seconds: 600 },
       mutation: { points: 120, seconds: 60 },
     });
@@ -116,6 +122,22 @@ describe('loadConfig', () => {
     });
     expect(loadConfig({ QUERY_LIMITS: 'size=4096' }).limits.requestBytes).toBe(4096);
     expect(loadConfig({ RATE_LIMITS: 'off' }).rateLimits).toBeNull();
+  });
+
+  it('limits WebSockets per address and per member or token, and sign-ins per address and email pair', () => {
+    expect(DEFAULT_QUERY_LIMITS).toMatchObject({ connections: 200, memberConnections: 20 });
+    expect(loadConfig({ QUERY_LIMITS: 'connections=50,memberConnections=5' }).limits).toMatchObject({
+      connections: 50,
+      memberConnections: 5,
+    });
+    expect(() => loadConfig({ QUERY_LIMITS: 'connections=0' })).toThrow(
+      /QUERY_LIMITS connections must be a whole number/,
+    );
+    expect(DEFAULT_RATE_LIMITS).toMatchObject({
+      loginPair: { points: 10, seconds: 600 },
+      account: { points: 100, seconds: 3600 },
+    });
+    expect(loadConfig({ RATE_LIMITS: 'loginPair=5/15m' }).rateLimits?.loginPair).toEqual({ points: 5, seconds: 900 });
   });
 
   it('never echoes a database password in its error', () => {

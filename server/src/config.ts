@@ -52,6 +52,10 @@ export interface QueryLimits {
   requestBytes: number;
   /** Operations running at once on one WebSocket connection. */
   subscriptions: number;
+  /** WebSockets open at once from one client address (after TRUST_PROXY), on all instances. */
+  connections: number;
+  /** WebSockets open at once for one member or one API token, on all instances. */
+  memberConnections: number;
 }
 
 /** `points` calls per `seconds`, counted in fixed windows. */
@@ -61,9 +65,15 @@ export interface RateLimit {
 }
 
 export interface RateLimits {
-  /** Sign-in attempts from one client address. */
+  /** Sign-in attempts from one client address, for any emails. */
   login: RateLimit;
-  /** Sign-in attempts for one email address, from anywhere (whether or not the account exists). */
+  /** Sign-in attempts for one email from one address: the strict one that slows a guesser. */
+  loginPair: RateLimit;
+  /**
+   * Sign-in attempts for one email address from anywhere (whether or not the account exists):
+   * loose, so a guesser elsewhere cannot lock the owner out, but guesses spread over many
+   * addresses still stop.
+   */
   account: RateLimit;
   /** `reportIssue` per signed-in member or API token, or per address for residents. */
   report: RateLimit;
@@ -82,11 +92,15 @@ export const DEFAULT_QUERY_LIMITS: Readonly<QueryLimits> = Object.freeze({
   tokens: 2000,
   requestBytes: 64 * 1024,
   subscriptions: 20,
+  // A whole office or school behind one NAT address, each person with a tab or two open.
+  connections: 200,
+  memberConnections: 20,
 });
 
 export const DEFAULT_RATE_LIMITS: Readonly<RateLimits> = Object.freeze({
   login: { points: 30, seconds: 600 },
-  account: { points: 10, seconds: 600 },
+  loginPair: { points: 10, seconds: 600 },
+  account: { points: 100, seconds: 3600 },
   report: { points: 30, seconds: 600 },
   mutation: { points: 120, seconds: 60 },
 });
@@ -213,6 +227,8 @@ const LIMIT_KEYS: Record<string, keyof QueryLimits> = {
   tokens: 'tokens',
   size: 'requestBytes',
   subscriptions: 'subscriptions',
+  connections: 'connections',
+  memberConnections: 'memberConnections',
 };
 const BYTE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024 };
 

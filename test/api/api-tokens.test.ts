@@ -423,7 +423,13 @@ describe('rate limits count each token on its own', () => {
     const generous = { points: 1_000_000, seconds: 60 };
     limited = await startServer({
       config: {
-        rateLimits: { login: generous, account: generous, report: generous, mutation: { points: 4, seconds: 60 } },
+        rateLimits: {
+          login: generous,
+          loginPair: generous,
+          account: generous,
+          report: generous,
+          mutation: { points: 4, seconds: 60 },
+        },
       },
     });
   });

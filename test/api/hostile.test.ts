@@ -73,6 +73,10 @@ describe('forged, expired and revoked credentials', () => {
   const cases: [string, () => Promise<unknown>][] = [
     ['an expired session token', async () => `Bearer ${jwt({ sub: String(memberPk), pw, exp: now() - 5 }, secret)}`],
     [
+      'a session token without an expiry, signed with the real secret',
+      async () => `Bearer ${jwt({ sub: String(memberPk), pw, iat: now() }, secret)}`,
+    ],
+    [
       'a session token signed with another key',
       async () => `Bearer ${jwt({ sub: String(memberPk), pw, exp: now() + 60 }, 'x'.repeat(40))}`,
     ],

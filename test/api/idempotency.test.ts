@@ -321,7 +321,13 @@ describe('rate limits and idempotency keys', () => {
     const generous = { points: 1_000_000, seconds: 60 };
     limited = await startServer({
       config: {
-        rateLimits: { login: generous, account: generous, mutation: generous, report: { points: 2, seconds: 600 } },
+        rateLimits: {
+          login: generous,
+          loginPair: generous,
+          account: generous,
+          mutation: generous,
+          report: { points: 2, seconds: 600 },
+        },
       },
     });
   });

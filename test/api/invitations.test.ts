@@ -383,6 +383,7 @@ describe('with SMTP', () => {
         // Reset requests count as sign-in attempts for the address asked about.
         rateLimits: {
           login: { points: 1000, seconds: 600 },
+          loginPair: { points: 1000, seconds: 600 },
           account: { points: 4, seconds: 600 },
           report: { points: 1000, seconds: 600 },
           mutation: { points: 1000, seconds: 60 },

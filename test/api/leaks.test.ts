@@ -61,6 +61,8 @@ beforeAll(async () => {
         tokens: 1_000_000,
         requestBytes: 16 * 1024 * 1024,
         subscriptions: 50,
+        connections: 200,
+        memberConnections: 20,
       },
     },
   });

@@ -52,7 +52,7 @@ export async function startServer(
       webDist: null,
       production: false,
       // The suites make hundreds of calls a minute from one address; security.test.ts sets real limits.
-      rateLimits: { login: GENEROUS, account: GENEROUS, report: GENEROUS, mutation: GENEROUS },
+      rateLimits: { login: GENEROUS, loginPair: GENEROUS, account: GENEROUS, report: GENEROUS, mutation: GENEROUS },
       ...options.config,
     },
     pollIntervalMs: 500,

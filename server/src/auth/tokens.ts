@@ -45,10 +45,15 @@ export class TokenService {
     return { token, expiresAt };
   }
 
-  /** The token's claims, or null for a forged, malformed or expired token. */
+  /** The token's claims, or null for a forged, malformed, expired or never-expiring token. */
   async verify(token: string): Promise<SessionClaims | null> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
+      // Every token the server signs expires; one without `exp` (however it was made) is refused.
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: ISSUER,
+        algorithms: ['HS256'],
+        requiredClaims: ['exp', 'sub'],
+      });
       const pk = Number(payload.sub);
       if (!Number.isInteger(pk) || pk <= 0 || typeof payload.pw !== 'string') return null;
       return { memberPk: pk, passwordStamp: payload.pw };

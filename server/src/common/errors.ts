@@ -44,9 +44,11 @@ export const conflict = (what: string, currentVersion: number): DomainError =>
 const flattenValidation = (errors: ValidationError[], prefix = ''): { field: string; message: string }[] =>
   errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
+    // Messages written for a nested input name their full path already ("location.lat must …");
+    // class-validator's own name only the property, so they get the path in front.
     const own = Object.values(e.constraints ?? {}).map((m) => ({
       field,
-      message: prefix ? `${prefix}.${m}` : m,
+      message: prefix && !m.startsWith(`${field} `) ? `${prefix}.${m}` : m,
     }));
     return [...own, ...flattenValidation(e.children ?? [], field)];
   });

@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import { ErrorCode } from '../common/errors.js';
 import type { OperationGuard } from './guard.js';
 import { limitRules, parseOptions } from './limits.js';
+import { variableErrors } from './suggestions.js';
 
 /** The HTTP context: the shared one, plus the client's address for rate limits. */
 export type HttpContext = Context & { clientAddress: string };
@@ -32,17 +33,33 @@ export function apolloSecurity(
       // Apollo's landing page loads scripts from Apollo's CDN into this origin, where the board
       // keeps its session token.
       ApolloServerPluginLandingPageDisabled(),
-      guardPlugin(guard),
+      guardPlugin(guard, config.introspection),
     ],
   };
 }
 
-/** Runs the guard once the operation is known; a refusal is sent with 400 or 429 + Retry-After. */
-function guardPlugin(guard: OperationGuard): ApolloServerPlugin<HttpContext> {
+/**
+ * Runs the guard once the operation is known; a refusal is sent with 400 or 429 + Retry-After.
+ * Before it: subscriptions, which HTTP cannot carry, and (with introspection off) variables
+ * that do not fit, so that their errors name no field or enum value.
+ */
+function guardPlugin(guard: OperationGuard, introspection: boolean): ApolloServerPlugin<HttpContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, request, contextValue }) {
+        async didResolveOperation({ document, request, contextValue, operation, schema }) {
+          if (operation?.operation === 'subscription') {
+            throw new GraphQLError('Subscriptions need the WebSocket at /graphql (graphql-ws protocol)', {
+              extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
+            });
+          }
+          const [badVariable] = introspection || !operation ? [] : variableErrors(schema, operation, request.variables);
+          if (badVariable) {
+            throw new GraphQLError(badVariable.message, {
+              nodes: badVariable.nodes,
+              extensions: { ...badVariable.extensions, http: { status: 400 } },
+            });
+          }
           const refusal = await guard.check({
             document,
             operationName: request.operationName,
@@ -61,6 +78,19 @@ function guardPlugin(guard: OperationGuard): ApolloServerPlugin<HttpContext> {
                 : { status: 400 },
             },
           });
+        },
+        async willSendResponse({ document, request, contextValue, response }) {
+          if (!document || response.body.kind !== 'single') return;
+          await guard.settle(
+            {
+              document,
+              operationName: request.operationName,
+              variables: request.variables,
+              viewer: contextValue.viewer,
+              address: contextValue.clientAddress,
+            },
+            response.body.singleResult.data,
+          );
         },
       };
     },

@@ -36,6 +36,7 @@ export type ReplayCheck = (request: OperationRequest, field: FieldNode) => Promi
 
 const RATE_MESSAGES: Record<RateLimitName, string> = {
   login: 'Too many sign-in attempts from your address',
+  loginPair: 'Too many sign-in attempts',
   account: 'Too many sign-in attempts for this email address',
   report: 'Too many reports in a short time',
   mutation: 'Too many changes in a short time',
@@ -53,6 +54,19 @@ export class OperationGuard {
     private readonly rateLimiter: RateLimiter | null,
     private readonly isReplay: ReplayCheck | null = null,
   ) {}
+
+  /**
+   * After an operation ran, with its result's `data`: a sign-in that succeeded gives back what
+   * it cost, so only failed ones count and an office signing in every morning from one address
+   * never runs out. Never throws.
+   */
+  async settle(request: OperationRequest, data: Record<string, unknown> | null | undefined): Promise<void> {
+    if (!this.rateLimiter || !data) return;
+    const operation = getOperationAST(request.document, request.operationName);
+    if (operation?.operation !== 'mutation') return;
+    const given = refunds(request, operation.selectionSet, data);
+    if (given.length > 0) await this.rateLimiter.reward(given);
+  }
 
   async check(request: OperationRequest): Promise<GraphQLError | null> {
     const operation = getOperationAST(request.document, request.operationName);
@@ -86,19 +100,41 @@ export class OperationGuard {
       fields = fields.filter((_field, i) => !replays[i]);
     }
     if (fields.length === 0) return null;
-    const refusal = await this.rateLimiter.consume(charges(request, fields));
+    const all = charges(request, fields);
+    // The loose count per email takes only attempts the strict ones let through: a guesser
+    // hammering from one address spends at most its `loginPair` allowance of the owner's.
+    const refusal =
+      (await this.rateLimiter.consume(all.filter((c) => c.name !== 'account'))) ??
+      (await this.rateLimiter.consume(all.filter((c) => c.name === 'account')));
     if (!refusal) return null;
     const retryAfter = refusal.retryAfterSeconds;
-    return new GraphQLError(`${RATE_MESSAGES[refusal.name]}; try again in ${seconds(retryAfter)}.`, {
+    return new GraphQLError(`${RATE_MESSAGES[refusal.name]}; try again in ${waitFor(retryAfter)}.`, {
       extensions: { code: ErrorCode.RATE_LIMITED, retryAfter },
     });
   }
 }
 
 /**
+ * What a successful sign-in gives back: its charges against the three sign-in limits, so that
+ * only failed attempts count (`mutation` keeps its charge).
+ */
+function refunds(request: OperationRequest, selectionSet: SelectionSetNode, data: Record<string, unknown>): Charge[] {
+  return rootFields(request.document, selectionSet)
+    .filter((field) => field.name.value === 'login' && data[field.alias?.value ?? field.name.value] != null)
+    .flatMap((field) => {
+      const email = emailOf(field, request.variables ?? {});
+      return [
+        { name: 'login', key: `address:${request.address}`, points: 1 },
+        { name: 'loginPair', key: `address:${request.address}\u0000${email}`, points: 1 },
+        { name: 'account', key: email, points: 1 },
+      ] satisfies Charge[];
+    });
+}
+
+/**
  * What a mutation costs against the rate limits: every root field (aliases and fragments
  * included, so `a: reportIssue … b: reportIssue …` counts twice) counts once against `mutation`,
- * sign-ins also against their address and email, reports against `report`. Members are counted
+ * sign-ins also against their address, the (address, email) pair and the email, reports against `report`. Members are counted
  * by account, API tokens by token (so one busy tool never uses up a member's allowance, nor
  * members a tool's), residents by address.
  */
@@ -115,8 +151,13 @@ function charges(request: OperationRequest, fields: FieldNode[]): Charge[] {
     add('mutation', actor);
     // Asking for a reset link by email counts as a sign-in attempt, for the address and the email.
     if (field.name.value === 'login' || field.name.value === 'requestPasswordReset') {
+      // Strict per address and per (address, email): the guesser's own address runs out. Loose
+      // per email alone: guesses from elsewhere do not lock the owner out from theirs, yet
+      // guesses spread over many addresses still meet a ceiling.
+      const email = emailOf(field, request.variables ?? {});
       add('login', `address:${request.address}`);
-      add('account', emailOf(field, request.variables ?? {}));
+      add('loginPair', `address:${request.address}\u0000${email}`); // as in `refunds`
+      add('account', email);
     }
     if (field.name.value === 'reportIssue') add('report', actor);
   }
@@ -151,4 +192,10 @@ function emailOf(field: FieldNode, variables: Record<string, unknown>): string {
   return `email:${typeof value === 'string' ? value.trim().toLowerCase() : ''}`;
 }
 
-const seconds = (n: number) => (n === 1 ? '1 second' : `${n} seconds`);
+/** "45 seconds", "9 minutes", "2 hours": rounded up, so the client never tries too early. */
+export function waitFor(seconds: number): string {
+  const plural = (n: number, unit: string) => (n === 1 ? `1 ${unit}` : `${n} ${unit}s`);
+  if (seconds < 60) return plural(seconds, 'second');
+  if (seconds <= 90 * 60) return plural(Math.ceil(seconds / 60), 'minute');
+  return plural(Math.ceil(seconds / 3600), 'hour');
+}

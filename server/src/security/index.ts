@@ -1,11 +1,15 @@
+import type { IncomingMessage } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
+import type WebSocket from 'ws';
+import type { Viewer } from '../auth/viewer.js';
 import type { Config } from '../config.js';
 import { apolloSecurity } from './apollo.js';
 import { clientAddressOf } from './client.js';
 import { OperationGuard, type ReplayCheck } from './guard.js';
 import { graphqlHttp, jsonErrors, securityHeaders } from './http.js';
-import { RateLimiter } from './rate-limit.js';
-import { guardSubscribe } from './websocket.js';
+import { RateLimiter, connectCounters } from './rate-limit.js';
+import { ConnectionLimits } from './connections.js';
+import { guardSubscribe, settleOperation } from './websocket.js';
 
 export type { HttpContext } from './apollo.js';
 export type { WsGuardExtra } from './websocket.js';
@@ -13,18 +17,20 @@ export type { WsGuardExtra } from './websocket.js';
 /**
  * Everything that makes the endpoint safe to expose, built once from the config for `bootstrap`
  * to wire in: headers, CORS and body limits (HTTP), Apollo's options and plugins, graphql-ws's
- * `onSubscribe`, and the rate limiter both transports share. `close()` releases the limiter's
- * Redis connection.
+ * `onSubscribe`, the rate limiter both transports share, and the WebSocket connection limits.
+ * `close()` releases their Redis connection.
  */
 export async function createSecurity(
   config: Config,
   options: { schema: GraphQLSchema; streamId: string; isReplay?: ReplayCheck },
 ) {
+  const redis = config.redisUrl ? await connectCounters(config.redisUrl) : null;
   const rateLimiter = config.rateLimits
-    ? await RateLimiter.create(config.rateLimits, { redisUrl: config.redisUrl, streamId: options.streamId })
+    ? await RateLimiter.create(config.rateLimits, { redis, streamId: options.streamId })
     : null;
   const guard = new OperationGuard(options.schema, config.limits, rateLimiter, options.isReplay ?? null);
   const clientAddress = clientAddressOf(config.trustProxy);
+  const connections = new ConnectionLimits(config.limits, clientAddress, options.streamId, redis);
   return {
     /** Security headers for every response. */
     headers: securityHeaders(),
@@ -34,11 +40,21 @@ export async function createSecurity(
     apollo: apolloSecurity(config, guard),
     /** graphql-ws's `onSubscribe`. */
     onSubscribe: guardSubscribe(config, options.schema, guard, clientAddress),
+    /** graphql-ws's `onOperation`: a successful sign-in gives back its rate-limit charges. */
+    onOperation: settleOperation(guard, clientAddress),
     /** Last in the chain: errors as GraphQL-shaped JSON (413 for oversized bodies). */
     errors: jsonErrors(config),
     clientAddress,
+    /** `ws`'s `verifyClient`: WebSockets per address, refused with HTTP 429. */
+    verifyUpgrade: connections.verifyUpgrade,
+    /** At `connection_init`: WebSockets per member or API token; false once it closed the socket (4429). */
+    admitConnection: (socket: WebSocket, request: IncomingMessage, viewer: Viewer | null) =>
+      connections.admit(socket, request, viewer),
     /** The largest WebSocket message accepted (`ws`'s `maxPayload`). */
     maxMessageBytes: config.limits.requestBytes,
-    close: async () => rateLimiter?.close(),
+    close: async () => {
+      await connections.close();
+      await redis?.quit().catch(() => redis.disconnect());
+    },
   };
 }

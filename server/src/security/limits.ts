@@ -19,6 +19,7 @@ export enum LimitReason {
   MAX_COST = 'MAX_COST',
   TOO_MANY_SUBSCRIPTIONS = 'TOO_MANY_SUBSCRIPTIONS',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  TOO_MANY_CONNECTIONS = 'TOO_MANY_CONNECTIONS',
 }
 
 /** A refusal a client can act on: BAD_USER_INPUT, the limit broken and its value. */

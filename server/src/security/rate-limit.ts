@@ -27,17 +27,14 @@ export interface Refusal {
  * in memory or Redis in the clear, and deployments sharing one Redis never share counters.
  */
 export class RateLimiter {
+  // The Redis client is the caller's (security/index.ts), shared with the connection limits.
   private constructor(
     private readonly limiters: Record<RateLimitName, RateLimiterAbstract>,
     private readonly salt: string,
-    private readonly redis: Redis | null,
   ) {}
 
-  static async create(
-    limits: RateLimits,
-    options: { redisUrl: string | null; streamId: string },
-  ): Promise<RateLimiter> {
-    const redis = options.redisUrl ? await connect(options.redisUrl) : null;
+  static async create(limits: RateLimits, options: { redis: Redis | null; streamId: string }): Promise<RateLimiter> {
+    const { redis } = options;
     const make = (name: RateLimitName, { points, seconds }: RateLimit): RateLimiterAbstract => {
       const memory = new RateLimiterMemory({ points, duration: seconds, keyPrefix: name });
       if (!redis) return memory;
@@ -52,11 +49,12 @@ export class RateLimiter {
     };
     const limiters = {
       login: make('login', limits.login),
+      loginPair: make('loginPair', limits.loginPair),
       account: make('account', limits.account),
       report: make('report', limits.report),
       mutation: make('mutation', limits.mutation),
     };
-    return new RateLimiter(limiters, options.streamId, redis);
+    return new RateLimiter(limiters, options.streamId);
   }
 
   /**
@@ -82,8 +80,13 @@ export class RateLimiter {
     );
   }
 
-  async close(): Promise<void> {
-    await this.redis?.quit().catch(() => this.redis?.disconnect());
+  /** Gives back what `consume` took (a sign-in that succeeded). Failures are ignored: the window ends anyway. */
+  async reward(charges: Charge[]): Promise<void> {
+    await Promise.all(
+      charges.map(({ name, key, points }) =>
+        this.limiters[name].reward(this.hash(name, key), points).catch(() => undefined),
+      ),
+    );
   }
 
   private hash(name: string, key: string): string {
@@ -92,9 +95,9 @@ export class RateLimiter {
 }
 
 /** A Redis client for counters: commands fail fast while it is down (the memory fallback takes over). */
-async function connect(url: string): Promise<Redis> {
+export async function connectCounters(url: string): Promise<Redis> {
   const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-  client.on('error', (error: Error) => console.error(`[bridgeboard] redis rate limits: ${error.message}`));
+  client.on('error', (error: Error) => console.error(`[bridgeboard] redis counters: ${error.message}`));
   // Counters taken before the connection is ready would go to the memory fallback; wait a moment
   // for it, but never refuse to start because Redis is slow.
   await new Promise<void>((resolve) => {

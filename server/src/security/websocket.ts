@@ -1,11 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import {
   GraphQLError,
+  getOperationAST,
   parse,
   specifiedRules,
   validate,
   type DocumentNode,
   type ExecutionArgs,
+  type ExecutionResult,
   type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
@@ -14,6 +16,7 @@ import type { Config } from '../config.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { OperationGuard } from './guard.js';
 import { LimitReason, limitError, limitRules, parseOptions } from './limits.js';
+import { variableErrors, withoutSuggestions } from './suggestions.js';
 
 /** What the WebSocket adapter keeps per connection that the guard needs. */
 export type WsGuardExtra = {
@@ -58,6 +61,9 @@ export function guardSubscribe(
     }
     const invalid = validate(schema, document, rules);
     if (invalid.length > 0) return config.introspection ? invalid : invalid.map(withoutSuggestions);
+    const operation = config.introspection ? null : getOperationAST(document, payload.operationName);
+    const badVariables = operation ? variableErrors(schema, operation, payload.variables) : [];
+    if (badVariables.length > 0) return badVariables;
     const refusal = await guard.check({
       document,
       operationName: payload.operationName,
@@ -71,10 +77,29 @@ export function guardSubscribe(
   };
 }
 
-/** As Apollo's `hideSchemaDetailsFromClientErrors`: no "Did you mean …?" naming schema fields. */
-function withoutSuggestions(error: GraphQLError): GraphQLError {
-  return new GraphQLError(error.message.replace(/ ?Did you mean(.+?)\?$/, ''), {
-    nodes: error.nodes,
-    extensions: error.extensions,
-  });
+/**
+ * graphql-ws's `onOperation`: settles a mutation's rate-limit charges once it ran (a successful
+ * sign-in gives its charges back; see OperationGuard.settle). Returns nothing: the result goes out as is.
+ */
+export function settleOperation(guard: OperationGuard, addressOf: (req: IncomingMessage) => string) {
+  return async (
+    ctx: WsContext<Record<string, unknown>, WsGuardExtra>,
+    _id: string,
+    _payload: SubscribePayload,
+    args: ExecutionArgs,
+    result: unknown,
+  ): Promise<undefined> => {
+    if (!result || typeof result !== 'object' || Symbol.asyncIterator in result) return undefined;
+    await guard.settle(
+      {
+        document: args.document,
+        operationName: args.operationName,
+        variables: args.variableValues,
+        viewer: ctx.extra.viewer ?? null,
+        address: addressOf(ctx.extra.request),
+      },
+      (result as ExecutionResult).data,
+    );
+    return undefined;
+  };
 }

@@ -1,0 +1,115 @@
+import type { WebSocketServer } from 'ws';
+import WebSocket from 'ws';
+import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
+import type { Extra } from 'graphql-ws/use/ws';
+
+/**
+ * graphql-ws on a `ws` server: graphql-ws's own `use/ws` adapter (which its authors invite
+ * projects to copy), changed in how it treats a client that goes away. A socket that drops
+ * while a fan-out is writing to it (a phone losing signal, a tab killed, a client resetting
+ * the connection) makes pending writes fail with `ECONNRESET`, `EPIPE` or "write after
+ * destroy". graphql-ws turns each failed write into an operation error that the server logs
+ * with a stack trace: thousands of them for one busy disconnect. Here a write to a socket
+ * that is no longer open simply ends, a protocol error from the client is one log line, and
+ * only failures while the socket is still open are logged in full.
+ *
+ * Same options and keep-alive as graphql-ws's `useServer`; `dispose()` closes every socket
+ * with 1001 and stops the server.
+ */
+export function useServer<P extends Record<string, unknown> | undefined, E extends Record<PropertyKey, unknown>>(
+  options: ServerOptions<P, Extra & Partial<E>> & { isProd: boolean },
+  ws: WebSocketServer,
+  keepAlive = 12_000,
+): { dispose(): Promise<void> } {
+  const server = makeServer(options);
+  const closeReason = (error: unknown) =>
+    options.isProd ? 'Internal server error' : limit(error instanceof Error ? error.message : String(error));
+  ws.options.handleProtocols = handleProtocols;
+  ws.once('error', (error) => {
+    console.error('[bridgeboard] WebSocket server error:', error);
+    for (const client of ws.clients) client.close(CloseCode.InternalServerError, closeReason(error));
+  });
+
+  ws.on('connection', (socket, request) => {
+    // `ws` emits 'error' only for what the client sent (an oversized or malformed frame) and
+    // closes the socket itself with the matching code (1009, 1002, …): the client's mistake.
+    socket.on('error', (error: Error & { code?: string }) => {
+      console.warn(`[bridgeboard] WebSocket closed: ${error.code ?? 'error'}: ${error.message}`);
+    });
+    let pongWait: NodeJS.Timeout | null = null;
+    const pingInterval =
+      keepAlive > 0 && Number.isFinite(keepAlive)
+        ? setInterval(() => {
+            if (socket.readyState !== WebSocket.OPEN) return;
+            // No pong in time: the peer is gone without a word; drop the connection.
+            pongWait = setTimeout(() => socket.terminate(), keepAlive);
+            socket.once('pong', () => {
+              if (pongWait) clearTimeout(pongWait);
+              pongWait = null;
+            });
+            socket.ping();
+          }, keepAlive)
+        : null;
+
+    const closed = server.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) =>
+          new Promise<void>((resolve, reject) => {
+            if (socket.readyState !== WebSocket.OPEN) return resolve();
+            // A write that fails because the peer went away is no error of the operation.
+            socket.send(data, (error) => (error && !gone(socket, error) ? reject(error) : resolve()));
+          }),
+        close: (code, reason) => socket.close(code, reason),
+        onMessage: (handle) =>
+          socket.on('message', async (data) => {
+            try {
+              await handle(String(data));
+            } catch (error) {
+              if (gone(socket, error)) return; // it failed because the client left
+              console.error('[bridgeboard] WebSocket message handling failed:', error);
+              socket.close(CloseCode.InternalServerError, closeReason(error));
+            }
+          }),
+      },
+      { socket, request } as Extra & Partial<E>,
+    );
+
+    socket.once('close', (code, reason) => {
+      if (pongWait) clearTimeout(pongWait);
+      if (pingInterval) clearInterval(pingInterval);
+      void closed(code, String(reason));
+    });
+  });
+
+  return {
+    async dispose() {
+      for (const client of ws.clients) client.close(1001, 'Going away');
+      ws.removeAllListeners();
+      await new Promise<void>((resolve, reject) => ws.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
+}
+
+// What a write to a peer that has gone away fails with. The callback of the write that meets the
+// reset runs before `ws` has marked the socket closing, so the code tells, not the state.
+const DISCONNECTS = new Set([
+  'EPIPE',
+  'ECONNRESET',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'ERR_STREAM_DESTROYED',
+  'ERR_STREAM_WRITE_AFTER_END',
+]);
+
+/** Whether `error` only says that the client is no longer there. */
+function gone(socket: WebSocket, error: unknown): boolean {
+  if (socket.readyState !== WebSocket.OPEN) return true;
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && DISCONNECTS.has(code);
+}
+
+/** A close reason fits in 123 bytes. */
+function limit(reason: string): string {
+  return Buffer.byteLength(reason) > 123 ? 'Internal server error' : reason;
+}
