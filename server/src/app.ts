@@ -30,6 +30,7 @@ import { ContactAccessService } from './modules/privacy/contact-access.service.j
 import { RetentionJob } from './modules/privacy/retention.js';
 import { createSecurity, type HttpContext } from './security/index.js';
 import { LinkIssuer } from './modules/access-links/access-link.codes.js';
+import { NeighborhoodService } from './modules/neighborhoods/neighborhood.service.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -105,6 +106,7 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
       contactAccess: new ContactAccessService(orm),
       retention,
       links: new LinkIssuer(),
+      neighborhoods: new NeighborhoodService(orm, bus),
     };
     const schema = await buildAppSchema();
     const security = await createSecurity(config, { schema, streamId });

@@ -13,6 +13,7 @@ import type { OrganizationService } from './modules/organizations/organization.s
 import type { ContactAccessService } from './modules/privacy/contact-access.service.js';
 import type { RetentionJob } from './modules/privacy/retention.js';
 import type { LinkIssuer } from './modules/access-links/access-link.codes.js';
+import type { NeighborhoodService } from './modules/neighborhoods/neighborhood.service.js';
 import { IssueUpdate } from './modules/issues/issue-update.entity.js';
 import { UpdateVisibility } from './modules/issues/issue.enums.js';
 
@@ -30,6 +31,7 @@ export interface Services {
   retention: RetentionJob;
   /** Builds one-time links (setup, invitations, passwords) on the board's public address. */
   links: LinkIssuer;
+  neighborhoods: NeighborhoodService;
 }
 
 /** Built once per HTTP request, and once per WebSocket subscription. */

@@ -159,5 +159,9 @@ export async function snapshotDb(server: TestServer): Promise<Record<string, num
   out.members = JSON.stringify(members);
   out.organizations = JSON.stringify(organizations);
   out.served = JSON.stringify(served);
+  const neighborhoods = (await em.execute(
+    'select id, name, boundary, center_lat, center_lng, min_lat, max_lat, min_lng, max_lng, retired_at from neighborhood order by id',
+  )) as unknown[];
+  out.neighborhoods = JSON.stringify(neighborhoods);
   return out;
 }

@@ -19,7 +19,7 @@ const square = (x: number, y: number, size = 1): Ring => [
   [x, y + size],
   [x, y],
 ];
-const polygon = (...rings: Ring[]) => ({ type: 'Polygon', coordinates: rings });
+const polygon = (...rings: unknown[][]) => ({ type: 'Polygon', coordinates: rings });
 const feature = (name: unknown, geometry: unknown, key = 'name') => ({
   type: 'Feature',
   properties: name === undefined ? {} : { [key]: name },
