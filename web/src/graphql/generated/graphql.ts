@@ -137,7 +137,8 @@ export type ReportIssueInput = {
   contact?: string | null | undefined;
   description?: string;
   location?: LocationInput | null | undefined;
-  neighborhoodId: string | number;
+  /** Optional with a location: the active neighborhood containing the point is taken. */
+  neighborhoodId?: string | number | null | undefined;
   /** Members only; residents report at NORMAL. */
   priority?: IssuePriority | null | undefined;
   title: string;
