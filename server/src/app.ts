@@ -23,13 +23,20 @@ import { IssueService } from './modules/issues/issue.service.js';
 import { EventService } from './modules/events/event.service.js';
 import { PresenceService } from './modules/presence/presence.service.js';
 import { ApiTokenService } from './modules/api-tokens/api-token.service.js';
-import { TokenSockets } from './modules/api-tokens/api-token.sockets.js';
+import { ViewerSockets } from './modules/api-tokens/api-token.sockets.js';
 import { MemberService } from './modules/members/member.service.js';
 import { OrganizationService } from './modules/organizations/organization.service.js';
 import { ContactAccessService } from './modules/privacy/contact-access.service.js';
 import { RetentionJob } from './modules/privacy/retention.js';
 import { createSecurity, type HttpContext } from './security/index.js';
 import { LinkIssuer } from './modules/access-links/access-link.codes.js';
+import { MemberSessions } from './modules/members/member.sessions.js';
+import { InvitationService } from './modules/access-links/invitation.service.js';
+import { PasswordLinkService } from './modules/access-links/password-link.service.js';
+import { Mailer } from './mail/mailer.js';
+import { PartnershipService } from './modules/partnership/partnership.service.js';
+import { SetupService } from './modules/setup/setup.service.js';
+import { AccessLinkService } from './modules/access-links/access-link.service.js';
 import { NeighborhoodService } from './modules/neighborhoods/neighborhood.service.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -39,6 +46,11 @@ export interface BootstrapOptions {
   config: Config;
   /** Milliseconds between the activity bus's safety-net polls (default 2000). */
   pollIntervalMs?: number;
+  /**
+   * When no coordinator exists, issue a SETUP link and log it (default true). The demo passes
+   * false: it seeds its own coordinators right after start.
+   */
+  announceSetup?: boolean;
 }
 
 /** A running server. `close()` stops accepting, drains, and closes the database and broker. */
@@ -50,6 +62,8 @@ export interface App {
   port: number;
   orm: MikroORM;
   services: Services;
+  /** The first-run setup link issued at this start (also logged); null once a coordinator exists. */
+  setupUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -69,7 +83,7 @@ function authFailure(error: unknown): GraphQLError {
  * Opens the database (migrating it), the activity bus, the GraphQL schema, HTTP and WebSocket
  * on one port. Everything opened is closed by the returned `close()`.
  */
-export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): Promise<App> {
+export async function bootstrap({ config, pollIntervalMs, announceSetup = true }: BootstrapOptions): Promise<App> {
   const orm = await openDatabase(config.database);
   const closers: (() => Promise<unknown>)[] = [() => orm.close(true)];
   const closeAll = async () => {
@@ -85,14 +99,25 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
     closers.push(() => presence.close());
     await presence.start();
     const tokens = await TokenService.create(orm, config.tokenSecret);
-    const apiTokens = new ApiTokenService(orm, channels.open('api-tokens'));
+    const apiTokens = new ApiTokenService(orm, channels.open('api-tokens'), bus);
     closers.push(() => apiTokens.close());
     await apiTokens.start();
-    const tokenSockets = new TokenSockets();
-    apiTokens.onRevoked((tokenPk) => tokenSockets.closeAll(tokenPk));
+    const viewerSockets = new ViewerSockets();
+    apiTokens.onRevoked((tokenPk) => viewerSockets.closeToken(tokenPk));
+    // A member deactivated, or whose password, role or organization changed, on any instance.
+    const sessions = new MemberSessions(channels.open('sessions'));
+    closers.push(() => sessions.close());
+    await sessions.start();
+    sessions.onEnded((memberPk) => viewerSockets.closeMember(memberPk));
     const credentials = { sessions: tokens, apiTokens };
     const retention = new RetentionJob(orm, config.retentionDays);
     closers.push(() => retention.close());
+    const links = new LinkIssuer();
+    const partnership = new PartnershipService(orm, bus, { passwordResetByEmail: config.smtpUrl != null });
+    const mailer = Mailer.fromConfig(config);
+    if (mailer) closers.push(async () => mailer.close());
+    const passwordLinks = new PasswordLinkService(orm, bus, links, mailer);
+    closers.push(() => passwordLinks.close());
     const services: Services = {
       orm,
       bus,
@@ -101,11 +126,17 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
       events: new EventService(orm, bus),
       presence,
       apiTokens,
-      organizations: new OrganizationService(orm),
-      members: new MemberService(orm),
+      organizations: new OrganizationService(orm, bus),
+      members: new MemberService(orm, bus, sessions),
       contactAccess: new ContactAccessService(orm),
       retention,
-      links: new LinkIssuer(),
+      links,
+      partnership,
+      setup: new SetupService(orm, bus, tokens, links, partnership),
+      accessLinks: new AccessLinkService(orm, bus, tokens, sessions),
+      sessions,
+      invitations: new InvitationService(orm, bus, links, mailer),
+      passwordLinks,
       neighborhoods: new NeighborhoodService(orm, bus),
     };
     const schema = await buildAppSchema();
@@ -127,6 +158,7 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
         isProd: config.production, // no internal error text in close reasons
         onSubscribe: security.onSubscribe,
         onConnect: async (ctx) => {
+          const checkedAt = Date.now();
           try {
             const viewer = await viewerFromAuthorization(
               orm.em.fork(),
@@ -134,9 +166,8 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
               ctx.connectionParams?.authorization,
             );
             ctx.extra.viewer = viewer;
-            // Revoking the token closes this socket too (on whichever instance revokes it).
-            if (viewer?.kind === 'token') tokenSockets.track(viewer.tokenPk, ctx.extra.socket);
-            return true;
+            // Revoking the token, or ending the member's sessions, closes this socket too (on any instance).
+            return viewer ? viewerSockets.track(viewer, ctx.extra.socket, checkedAt) : true;
           } catch (error) {
             if (error instanceof DomainError) return false; // closes with 4403 Forbidden
             throw error;
@@ -210,6 +241,8 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
     const address = httpServer.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     services.links.publicUrl = config.publicUrl ?? `http://localhost:${port}`;
+    const setupUrl = announceSetup ? await services.setup.announce() : null;
+    if (setupUrl) console.log(`Set up Bridgeboard: open ${setupUrl} (valid for 24 hours, until used)`);
     return {
       url: `http://localhost:${port}`,
       publicUrl: services.links.publicUrl,
@@ -217,6 +250,7 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
       port,
       orm,
       services,
+      setupUrl,
       close: closeAll,
     };
   } catch (error) {

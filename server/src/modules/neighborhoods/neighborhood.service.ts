@@ -1,10 +1,11 @@
 import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import { badInput, notFound } from '../../common/errors.js';
 import { pkOf } from '../../common/relay.js';
-import { memberPkOf, type Viewer } from '../../auth/viewer.js';
+import type { MemberViewer } from '../../auth/viewer.js';
 import type { ActivityBus } from '../../realtime/bus.js';
-import { runChange, type ActivitySpec } from '../../realtime/change.js';
-import { ActivityKind, ActivityVisibility } from '../activity/activity.enums.js';
+import { runChange } from '../../realtime/change.js';
+import { ActivityKind } from '../activity/activity.enums.js';
+import { adminActivity } from '../members/admin-activity.js';
 import { Neighborhood } from './neighborhood.entity.js';
 import {
   CollectionError,
@@ -122,7 +123,7 @@ export class NeighborhoodService {
    * when never used.
    */
   async import(
-    viewer: Viewer,
+    viewer: MemberViewer,
     geojson: string,
     nameProperty: string,
     retireMissing: boolean,
@@ -197,25 +198,27 @@ export class NeighborhoodService {
         `${result.deleted.length} deleted`,
         `${result.errors.length} refused`,
       ];
-      record(this.admin(viewer, ActivityKind.NEIGHBORHOODS_IMPORTED, `Neighborhoods imported: ${counts.join(', ')}`));
+      record(
+        adminActivity(ActivityKind.NEIGHBORHOODS_IMPORTED, `Neighborhoods imported: ${counts.join(', ')}`, viewer),
+      );
       return result;
     });
   }
 
   /** A new neighborhood from a name and a shape; BAD_USER_INPUT naming the field otherwise. */
-  async create(viewer: Viewer, input: CreateNeighborhoodInput): Promise<Neighborhood> {
+  async create(viewer: MemberViewer, input: CreateNeighborhoodInput): Promise<Neighborhood> {
     const name = checkName(input.name);
     const shape = shapeOf(input.boundary);
     return this.write(async (em, record) => {
       await this.checkNameFree(em, name, null);
       const neighborhood = em.create(Neighborhood, { name, ...shapeFields(shape) });
-      record(this.admin(viewer, ActivityKind.NEIGHBORHOOD_CREATED, `Neighborhood created: ${name}`));
+      record(adminActivity(ActivityKind.NEIGHBORHOOD_CREATED, `Neighborhood created: ${name}`, viewer));
       return neighborhood;
     });
   }
 
   /** Renames it or gives it a new shape; only the fields given change. */
-  async update(viewer: Viewer, id: string, input: UpdateNeighborhoodInput): Promise<Neighborhood> {
+  async update(viewer: MemberViewer, id: string, input: UpdateNeighborhoodInput): Promise<Neighborhood> {
     const pk = pkOf(id, 'Neighborhood', 'id');
     const name = input.name == null ? null : checkName(input.name);
     const shape = input.boundary == null ? null : shapeOf(input.boundary);
@@ -233,45 +236,34 @@ export class NeighborhoodService {
       }
       if (changes.length) {
         const summary = `Neighborhood updated: ${neighborhood.name} (${changes.join(', ')})`;
-        record(this.admin(viewer, ActivityKind.NEIGHBORHOOD_UPDATED, summary));
+        record(adminActivity(ActivityKind.NEIGHBORHOOD_UPDATED, summary, viewer));
       }
       return neighborhood;
     });
   }
 
   /** It keeps its issues and events and takes no new reports. */
-  async retire(viewer: Viewer, id: string): Promise<Neighborhood> {
+  async retire(viewer: MemberViewer, id: string): Promise<Neighborhood> {
     const pk = pkOf(id, 'Neighborhood', 'id');
     return this.write(async (em, record) => {
       const neighborhood = await this.load(em, pk);
       if (neighborhood.retiredAt) throw badInput('id', `${neighborhood.name} is already retired`);
       neighborhood.retiredAt = new Date();
-      record(this.admin(viewer, ActivityKind.NEIGHBORHOOD_RETIRED, `Neighborhood retired: ${neighborhood.name}`));
+      record(adminActivity(ActivityKind.NEIGHBORHOOD_RETIRED, `Neighborhood retired: ${neighborhood.name}`, viewer));
       return neighborhood;
     });
   }
 
   /** Takes reports again. */
-  async restore(viewer: Viewer, id: string): Promise<Neighborhood> {
+  async restore(viewer: MemberViewer, id: string): Promise<Neighborhood> {
     const pk = pkOf(id, 'Neighborhood', 'id');
     return this.write(async (em, record) => {
       const neighborhood = await this.load(em, pk);
       if (!neighborhood.retiredAt) throw badInput('id', `${neighborhood.name} is not retired`);
       neighborhood.retiredAt = null;
-      record(this.admin(viewer, ActivityKind.NEIGHBORHOOD_RESTORED, `Neighborhood restored: ${neighborhood.name}`));
+      record(adminActivity(ActivityKind.NEIGHBORHOOD_RESTORED, `Neighborhood restored: ${neighborhood.name}`, viewer));
       return neighborhood;
     });
-  }
-
-  private admin(viewer: Viewer, kind: ActivityKind, summary: string): ActivitySpec {
-    return {
-      kind,
-      visibility: ActivityVisibility.COORDINATORS,
-      summary,
-      actor: memberPkOf(viewer),
-      actorOrganization: viewer.organizationPk,
-      snapshot: () => ({}),
-    };
   }
 
   private async load(em: EntityManager, pk: number): Promise<Neighborhood> {
