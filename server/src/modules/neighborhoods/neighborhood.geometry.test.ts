@@ -185,6 +185,30 @@ describe('checkGeometry', () => {
       'ring 0 has fewer than 4 distinct positions',
     ],
     [
+      'a ring that doubles back on itself',
+      polygon([
+        [0, 0],
+        [2, 0],
+        [1, 0],
+        [1, 1],
+        [0, 1],
+        [0, 0],
+      ]),
+      'ring 0 intersects itself near lat 0, lng 1',
+    ],
+    [
+      'a ring that touches itself at a vertex',
+      polygon([
+        [0, 0],
+        [2, 0],
+        [2, 2],
+        [1, 0],
+        [0, 2],
+        [0, 0],
+      ]),
+      'ring 0 intersects itself near lat 0, lng 1',
+    ],
+    [
       'a bad part of a MultiPolygon',
       {
         type: 'MultiPolygon',
