@@ -40,6 +40,7 @@ import { AccessLinkService } from './modules/access-links/access-link.service.js
 import { IDEMPOTENCY_HEADER, IdempotencyService, replayCheck } from './modules/idempotency/idempotency.js';
 import { IdempotencyPurgeJob } from './modules/idempotency/idempotency.purge.js';
 import { idempotencyHeaderPlugin } from './modules/idempotency/idempotency.apollo.js';
+import { NeighborhoodService } from './modules/neighborhoods/neighborhood.service.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -142,6 +143,7 @@ export async function bootstrap({ config, pollIntervalMs, announceSetup = true }
       invitations: new InvitationService(orm, bus, links, mailer),
       passwordLinks,
       idempotency: await IdempotencyService.create(orm),
+      neighborhoods: new NeighborhoodService(orm, bus),
     };
     const schema = await buildAppSchema();
     const isReplay = replayCheck(orm, services.idempotency);

@@ -20,6 +20,7 @@ import type { PartnershipService } from './modules/partnership/partnership.servi
 import type { SetupService } from './modules/setup/setup.service.js';
 import type { AccessLinkService } from './modules/access-links/access-link.service.js';
 import type { IdempotencyService } from './modules/idempotency/idempotency.js';
+import type { NeighborhoodService } from './modules/neighborhoods/neighborhood.service.js';
 import { IssueUpdate } from './modules/issues/issue-update.entity.js';
 import { UpdateVisibility } from './modules/issues/issue.enums.js';
 
@@ -47,6 +48,7 @@ export interface Services {
   accessLinks: AccessLinkService;
   /** Scopes and hashes clients' idempotency keys for creating mutations. */
   idempotency: IdempotencyService;
+  neighborhoods: NeighborhoodService;
 }
 
 /** Built once per HTTP request, and once per WebSocket subscription. */

@@ -55,6 +55,7 @@ const EXPECTED: Record<string, string> = {
   'Query.latestSeq': EVERYONE,
   'Query.members': COORDINATORS,
   'Query.neighborhoods': EVERYONE,
+  'Query.neighborhoodAt': EVERYONE,
   'Query.node': EVERYONE,
   'Query.organizations': EVERYONE,
   'Query.partnership': EVERYONE,
@@ -90,6 +91,11 @@ const EXPECTED: Record<string, string> = {
   'Mutation.updateEvent': 'partner officer coordinator events:write',
   'Mutation.updateMember': COORDINATORS,
   'Mutation.updateOrganization': COORDINATORS,
+  'Mutation.importNeighborhoods': COORDINATORS,
+  'Mutation.createNeighborhood': COORDINATORS,
+  'Mutation.updateNeighborhood': COORDINATORS,
+  'Mutation.retireNeighborhood': COORDINATORS,
+  'Mutation.restoreNeighborhood': COORDINATORS,
   'Mutation.updatePartnershipSettings': COORDINATORS,
 
   'Subscription.activity': EVERYONE,
@@ -147,6 +153,34 @@ async function freshInvitation(): Promise<{ id: string; code: string }> {
 /** A fresh public event hosted by the youth partner. */
 const youthEvent = async () => (await buildEvent(server, await as('partner'))).id;
 
+/** A square far from the city, as GeoJSON text, and a fresh neighborhood of that shape. */
+const square = (n: number) =>
+  JSON.stringify({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [n, 0],
+        [n + 0.5, 0],
+        [n + 0.5, 0.5],
+        [n, 0.5],
+        [n, 0],
+      ],
+    ],
+  });
+async function matrixNeighborhood(retired = false): Promise<string> {
+  const coordinator = await as('coordinator');
+  const n = ++made;
+  const res = await server.gql(
+    'mutation($input: CreateNeighborhoodInput!) { createNeighborhood(input: $input) { id } }',
+    { input: { name: `Matrix area ${n}`, boundary: square(n % 170) } },
+    coordinator,
+  );
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  const id: string = res.data.createNeighborhood.id;
+  if (retired) await server.gql('mutation($id: ID!) { retireNeighborhood(id: $id) { id } }', { id }, coordinator);
+  return id;
+}
+
 /** A fresh invitation for the agency to co-host an event of the youth partner. */
 async function agencyInvitation(): Promise<string> {
   const event = await buildEvent(server, await as('partner'), { coHostOrganizationIds: [server.basics.orgs.agency] });
@@ -181,6 +215,7 @@ const CALLS: Record<string, () => Promise<Call>> = {
     variables: { org: server.basics.orgs.youth },
   }),
   'Query.neighborhoods': async () => ({ query: '{ neighborhoods { id } }' }),
+  'Query.neighborhoodAt': async () => ({ query: '{ neighborhoodAt(lat: 45.52, lng: -122.7) { id } }' }),
   'Query.node': async () => ({ query: 'query($id: ID!) { node(id: $id) { id } }', variables: { id: publicIssue } }),
   'Query.organizations': async () => ({ query: '{ organizations { id } }' }),
   'Query.partnership': async () => ({ query: '{ partnership { name timeZone setupRequired } }' }),
@@ -348,6 +383,38 @@ const CALLS: Record<string, () => Promise<Call>> = {
     query:
       'mutation($id: ID!) { updateOrganization(id: $id, input: { name: "Renamed by the matrix", kind: FAITH }) { id } }',
     variables: { id: (await buildOrganization(server, await as('coordinator'))).id },
+  }),
+  'Mutation.importNeighborhoods': async () => ({
+    query:
+      'mutation($g: String!) { importNeighborhoods(geojson: $g, nameProperty: "name", retireMissing: false) { deleted } }',
+    variables: {
+      g: JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { name: `Matrix import ${++made}` },
+            geometry: JSON.parse(square(made % 170)),
+          },
+        ],
+      }),
+    },
+  }),
+  'Mutation.createNeighborhood': async () => ({
+    query: 'mutation($input: CreateNeighborhoodInput!) { createNeighborhood(input: $input) { id } }',
+    variables: { input: { name: `Matrix area ${++made}`, boundary: square(made % 170) } },
+  }),
+  'Mutation.updateNeighborhood': async () => ({
+    query: 'mutation($id: ID!, $n: String!) { updateNeighborhood(id: $id, input: { name: $n }) { id } }',
+    variables: { id: await matrixNeighborhood(), n: `Renamed area ${++made}` },
+  }),
+  'Mutation.retireNeighborhood': async () => ({
+    query: 'mutation($id: ID!) { retireNeighborhood(id: $id) { id } }',
+    variables: { id: await matrixNeighborhood() },
+  }),
+  'Mutation.restoreNeighborhood': async () => ({
+    query: 'mutation($id: ID!) { restoreNeighborhood(id: $id) { id } }',
+    variables: { id: await matrixNeighborhood(true) },
   }),
   'Mutation.updatePartnershipSettings': async () => ({
     query: 'mutation($text: String!) { updatePartnershipSettings(input: { welcomeText: $text }) { welcomeText } }',

@@ -187,6 +187,10 @@ export async function snapshotDb(server: TestServer): Promise<Record<string, num
   out.served = JSON.stringify(served);
   const invitations = (await em.execute('select id, status from event_cohost_invitation order by id')) as unknown[];
   out.coHostInvitations = JSON.stringify(invitations);
+  const neighborhoods = (await em.execute(
+    'select id, name, boundary, center_lat, center_lng, min_lat, max_lat, min_lng, max_lng, retired_at from neighborhood order by id',
+  )) as unknown[];
+  out.neighborhoods = JSON.stringify(neighborhoods);
   return out;
 }
 

@@ -5,6 +5,7 @@ import { toGlobalId } from '../../server/src/common/relay.js';
 import { Neighborhood } from '../../server/src/modules/neighborhoods/neighborhood.entity.js';
 import { Organization, OrganizationKind } from '../../server/src/modules/organizations/organization.entity.js';
 import { Member } from '../../server/src/modules/members/member.entity.js';
+import { checkGeometry } from '../../server/src/modules/neighborhoods/neighborhood.geometry.js';
 
 export interface Basics {
   neighborhoods: { east: string; west: string };
@@ -14,11 +15,44 @@ export interface Basics {
 
 export const TEST_PASSWORD = 'correct horse battery';
 
+/** The river between Westside and Eastside, north to south: the border they share. */
+export const RIVER: [number, number][] = [
+  [-122.668, 45.545],
+  [-122.672, 45.535],
+  [-122.666, 45.525],
+  [-122.671, 45.515],
+  [-122.667, 45.5],
+];
+/** West of the river, from lng -122.73 (GeoJSON Polygon). */
+export const WESTSIDE_BOUNDARY = {
+  type: 'Polygon' as const,
+  coordinates: [[[-122.73, 45.5], ...[...RIVER].reverse(), [-122.73, 45.545], [-122.73, 45.5]]],
+};
+/** East of the river, to lng -122.61. */
+export const EASTSIDE_BOUNDARY = {
+  type: 'Polygon' as const,
+  coordinates: [[[-122.61, 45.5], [-122.61, 45.545], ...RIVER, [-122.61, 45.5]]],
+};
+const area = (geometry: unknown) => {
+  const { text, bbox } = checkGeometry(geometry);
+  return { boundary: text, ...bbox };
+};
+
 /** Two neighborhoods, the agency and two partners, one member per role (password TEST_PASSWORD). */
 export async function seedBasics(orm: MikroORM): Promise<Basics> {
   const em = orm.em.fork();
-  const east = em.create(Neighborhood, { name: 'Eastside', centerLat: 45.523, centerLng: -122.642 });
-  const west = em.create(Neighborhood, { name: 'Westside', centerLat: 45.52, centerLng: -122.7 });
+  const east = em.create(Neighborhood, {
+    name: 'Eastside',
+    centerLat: 45.523,
+    centerLng: -122.642,
+    ...area(EASTSIDE_BOUNDARY),
+  });
+  const west = em.create(Neighborhood, {
+    name: 'Westside',
+    centerLat: 45.52,
+    centerLng: -122.7,
+    ...area(WESTSIDE_BOUNDARY),
+  });
   const agency = em.create(Organization, { name: 'City Police', kind: OrganizationKind.AGENCY });
   const youth = em.create(Organization, { name: 'Youth Alliance', kind: OrganizationKind.YOUTH });
   const health = em.create(Organization, { name: 'Community Health', kind: OrganizationKind.HEALTH });

@@ -2,27 +2,119 @@ import { IssueCategory, IssueStatus } from '../../modules/issues/issue.enums.js'
 import { EventKind } from '../../modules/events/event.enums.js';
 import { OrganizationKind } from '../../modules/organizations/organization.entity.js';
 
-/** A rectangle around a centre, as a GeoJSON Polygon string. */
-const box = (lat: number, lng: number, dLat = 0.012, dLng = 0.018) =>
-  JSON.stringify({
-    type: 'Polygon',
-    coordinates: [
-      [
-        [lng - dLng, lat - dLat],
-        [lng + dLng, lat - dLat],
-        [lng + dLng, lat + dLat],
-        [lng - dLng, lat + dLat],
-        [lng - dLng, lat - dLat],
-      ],
-    ],
-  });
+type Position = [number, number];
 
-export const NEIGHBORHOODS = [
-  { name: 'Eastside', centerLat: 45.523, centerLng: -122.642 },
-  { name: 'Old Town', centerLat: 45.524, centerLng: -122.676 },
-  { name: 'Northgate', centerLat: 45.548, centerLng: -122.66 },
-  { name: 'Riverfront', centerLat: 45.505, centerLng: -122.668 },
-].map((n) => ({ ...n, boundary: box(n.centerLat, n.centerLng) }));
+// The demo city's map, drawn like a city's own file: four neighborhoods that tile without gaps
+// or overlaps. Old Town and Eastside meet along the river; Northgate lies north of both and
+// Riverfront south, each sharing the border's very vertices (lng, lat).
+const RIVER: Position[] = [
+  [-122.666, 45.537],
+  [-122.669, 45.531],
+  [-122.664, 45.526],
+  [-122.667, 45.52],
+  [-122.665, 45.515],
+  [-122.668, 45.511],
+];
+/** Northgate's southern border, west to east; it meets the river at its first point. */
+const NORTH_WEST: Position[] = [
+  [-122.697, 45.536],
+  [-122.685, 45.539],
+  [-122.674, 45.535],
+];
+const NORTH_EAST: Position[] = [
+  [-122.655, 45.54],
+  [-122.642, 45.536],
+  [-122.63, 45.538],
+  [-122.619, 45.535],
+];
+/** Riverfront's northern border, west to east; it meets the river at its last point. */
+const SOUTH_WEST: Position[] = [
+  [-122.694, 45.512],
+  [-122.684, 45.509],
+  [-122.675, 45.513],
+];
+const SOUTH_EAST: Position[] = [
+  [-122.657, 45.514],
+  [-122.645, 45.51],
+  [-122.632, 45.513],
+  [-122.621, 45.511],
+];
+const reversed = (line: Position[]) => [...line].reverse();
+const ring = (...lines: Position[][]): Position[] => {
+  const points = lines.flat();
+  return [...points, points[0]];
+};
+
+export const NEIGHBORHOODS: { name: string; geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown } }[] = [
+  {
+    // Laurelhurst Park is a hole: a point in the park is in no neighborhood.
+    name: 'Eastside',
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        ring([RIVER[0]], NORTH_EAST, [[-122.616, 45.523]], reversed(SOUTH_EAST), reversed(RIVER).slice(0, -1)),
+        ring([
+          [-122.632, 45.519],
+          [-122.625, 45.519],
+          [-122.624, 45.524],
+          [-122.631, 45.525],
+        ]),
+      ],
+    },
+  },
+  {
+    name: 'Old Town',
+    geometry: {
+      type: 'Polygon',
+      coordinates: [ring(NORTH_WEST, RIVER, reversed(SOUTH_WEST), [[-122.699, 45.524]])],
+    },
+  },
+  {
+    name: 'Northgate',
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        ring(NORTH_WEST, [RIVER[0]], NORTH_EAST, [
+          [-122.621, 45.55],
+          [-122.618, 45.562],
+          [-122.64, 45.565],
+          [-122.662, 45.561],
+          [-122.684, 45.564],
+          [-122.699, 45.558],
+        ]),
+      ],
+    },
+  },
+  {
+    // Ross Island, in the river south of the mainland, is part of Riverfront.
+    name: 'Riverfront',
+    geometry: {
+      type: 'MultiPolygon',
+      coordinates: [
+        [
+          ring(SOUTH_WEST, [RIVER[RIVER.length - 1]], SOUTH_EAST, [
+            [-122.619, 45.5],
+            [-122.624, 45.492],
+            [-122.645, 45.494],
+            [-122.66, 45.491],
+            [-122.672, 45.495],
+            [-122.686, 45.492],
+            [-122.696, 45.497],
+          ]),
+        ],
+        [
+          ring([
+            [-122.668, 45.4875],
+            [-122.664, 45.4865],
+            [-122.662, 45.4835],
+            [-122.666, 45.4825],
+            [-122.669, 45.485],
+          ]),
+        ],
+      ],
+    },
+  },
+];
 
 export const ORGANIZATIONS: { name: string; kind: OrganizationKind; serves: string[] }[] = [
   {

@@ -4,7 +4,10 @@ import { hashPassword } from '../../auth/password.js';
 import type { Viewer } from '../../auth/viewer.js';
 import { Role } from '../../auth/roles.js';
 import { toGlobalId } from '../../common/relay.js';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { Neighborhood } from '../../modules/neighborhoods/neighborhood.entity.js';
+import { checkGeometry, type Shape } from '../../modules/neighborhoods/neighborhood.geometry.js';
+import { shapeFields } from '../../modules/neighborhoods/neighborhood.service.js';
 import { Organization } from '../../modules/organizations/organization.entity.js';
 import { Member } from '../../modules/members/member.entity.js';
 import { PartnershipSettings } from '../../modules/partnership/partnership.entity.js';
@@ -24,6 +27,22 @@ const PATH: Record<IssueStatus, IssueStatus[]> = {
 };
 const DAY = 24 * 3600_000;
 
+/**
+ * The `n`th demo point inside a shape (never in a hole, never on a border): points spread over
+ * its bounding box by a fixed sequence, skipping those outside, so every seed is the same.
+ */
+export function pointIn(shape: Shape, n: number): { lat: number; lng: number } {
+  const { minLat, maxLat, minLng, maxLng } = shape.bbox;
+  for (let k = n * 7919; ; k++) {
+    // Two low-discrepancy sequences (golden ratio, plastic number): even cover, no clumps.
+    const lat = round(minLat + (maxLat - minLat) * ((k * 0.6180339887) % 1));
+    const lng = round(minLng + (maxLng - minLng) * ((k * 0.7548776662) % 1));
+    if (booleanPointInPolygon([lng, lat], shape.geometry, { ignoreBoundary: true })) return { lat, lng };
+  }
+}
+
+const round = (degrees: number) => Math.round(degrees * 1e6) / 1e6;
+
 /** True when the database has no organizations yet (a fresh install). */
 export async function isEmpty(orm: MikroORM): Promise<boolean> {
   return (await orm.em.fork().count(Organization, {})) === 0;
@@ -37,7 +56,10 @@ export async function isEmpty(orm: MikroORM): Promise<boolean> {
 export async function seedDemo(services: Services): Promise<void> {
   const { orm } = services;
   const em = orm.em.fork();
-  const neighborhoods = new Map(NEIGHBORHOODS.map((n) => [n.name, em.create(Neighborhood, n)]));
+  const shapes = new Map(NEIGHBORHOODS.map((n) => [n.name, checkGeometry(n.geometry)]));
+  const neighborhoods = new Map(
+    [...shapes].map(([name, shape]) => [name, em.create(Neighborhood, { name, ...shapeFields(shape) })]),
+  );
   const orgs = new Map(
     ORGANIZATIONS.map((o) => {
       const org = em.create(Organization, { name: o.name, kind: o.kind });
@@ -87,11 +109,7 @@ export async function seedDemo(services: Services): Promise<void> {
       description: spec.description,
       category: spec.category,
       neighborhoodId: toGlobalId('Neighborhood', neighborhood.pk),
-      location: {
-        lat: neighborhood.centerLat + (((i * 37) % 17) - 8) * 0.0011,
-        lng: neighborhood.centerLng + (((i * 53) % 19) - 9) * 0.0014,
-        address: `${100 + i * 7} ${spec.neighborhood} Ave`,
-      },
+      location: { ...pointIn(shapes.get(spec.neighborhood)!, i), address: `${100 + i * 7} ${spec.neighborhood} Ave` },
       anonymous,
       contact: anonymous ? null : `resident${i}@example.org`,
     });

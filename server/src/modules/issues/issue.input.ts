@@ -17,8 +17,11 @@ export class ReportIssueInput {
   @Field(() => IssueCategory)
   category!: IssueCategory;
 
-  @Field(() => ID)
-  neighborhoodId!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Optional with a location: the active neighborhood containing the point is taken.',
+  })
+  neighborhoodId?: string | null;
 
   @Field(() => LocationInput, { nullable: true })
   @IsOptional()

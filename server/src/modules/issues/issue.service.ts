@@ -8,6 +8,7 @@ import type { ActivityBus } from '../../realtime/bus.js';
 import { runChange, type ChangeWork } from '../../realtime/change.js';
 import { ActivityKind, ActivityVisibility } from '../activity/activity.enums.js';
 import { Neighborhood } from '../neighborhoods/neighborhood.entity.js';
+import { neighborhoodAt } from '../neighborhoods/neighborhood.service.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { CommunityIssue } from './issue.entity.js';
 import { IssueUpdate } from './issue-update.entity.js';
@@ -32,6 +33,7 @@ const ORDER: Record<IssueOrder, QueryOrderMap<CommunityIssue>> = {
 };
 
 const NOTE_MAX = 5000;
+const OUTSIDE = 'location is outside every neighborhood the partnership covers; choose a neighborhood';
 
 /** Reporting, triage and listing of community issues. Every change goes through runChange. */
 export class IssueService {
@@ -57,12 +59,15 @@ export class IssueService {
     if (input.priority && !hasScope(viewer, ApiScope.ISSUES_WRITE)) {
       throw badInput('priority', 'priority is set by members; leave it empty');
     }
-    const neighborhoodPk = pkOf(input.neighborhoodId, 'Neighborhood', 'neighborhoodId');
+    const neighborhoodPk = input.neighborhoodId ? pkOf(input.neighborhoodId, 'Neighborhood', 'neighborhoodId') : null;
+    const location = input.location ?? null;
+    if (neighborhoodPk == null && !location) {
+      throw badInput('neighborhoodId', 'neighborhoodId or location is required');
+    }
     const title = input.title.trim();
     if (title.length < 3) throw badInput('title', 'title must be 3 to 200 characters');
     const work: ChangeWork<CommunityIssue> = async (em, record) => {
-      const neighborhood = await em.findOne(Neighborhood, { pk: neighborhoodPk });
-      if (!neighborhood) throw badInput('neighborhoodId', 'neighborhoodId names no neighborhood');
+      const neighborhood = await this.neighborhoodFor(em, neighborhoodPk, location);
       const issue = em.create(CommunityIssue, {
         title,
         description: input.description.trim(),
@@ -88,6 +93,28 @@ export class IssueService {
       return issue;
     };
     return runChange(this.orm, this.bus, work, { idempotency: idempotent(claim, 'CommunityIssue') });
+  }
+
+  /** The neighborhood named, or the one the point is in; never a retired one. */
+  private async neighborhoodFor(
+    em: EntityManager,
+    pk: number | null,
+    location: { lat: number; lng: number } | null,
+  ): Promise<Neighborhood> {
+    if (pk == null) {
+      const found = location ? await neighborhoodAt(em, location.lat, location.lng) : null;
+      if (!found) throw badInput('location', OUTSIDE);
+      return found;
+    }
+    const neighborhood = await em.findOne(Neighborhood, { pk });
+    if (!neighborhood) throw badInput('neighborhoodId', 'neighborhoodId names no neighborhood');
+    if (neighborhood.retiredAt) {
+      throw badInput(
+        'neighborhoodId',
+        `${neighborhood.name} is retired and takes no new reports; choose another neighborhood`,
+      );
+    }
+    return neighborhood;
   }
 
   async setStatus(

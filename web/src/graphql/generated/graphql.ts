@@ -152,7 +152,8 @@ export type ReportIssueInput = {
   /** A key you choose (1 to 255 visible ASCII characters, e.g. a UUID) so a retry is safe: the same key from you within 24 hours answers with what the first request created, as it is now, and changes nothing. The Idempotency-Key HTTP header does the same. */
   idempotencyKey?: string | null | undefined;
   location?: LocationInput | null | undefined;
-  neighborhoodId: string | number;
+  /** Optional with a location: the active neighborhood containing the point is taken. */
+  neighborhoodId?: string | number | null | undefined;
   /** Members only; residents report at NORMAL. */
   priority?: IssuePriority | null | undefined;
   title: string;
