@@ -42,6 +42,7 @@ type Documents = {
     "\n  query EventFormOptions {\n    neighborhoods {\n      id\n      name\n    }\n    organizations {\n      id\n      name\n    }\n  }\n": typeof types.EventFormOptionsDocument,
     "\n  query EventsList($filter: EventFilter, $first: Int, $after: String) {\n    latestSeq\n    events(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...EventCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.EventsListDocument,
     "\n  subscription EventChanged($after: Int) {\n    eventChanged(after: $after) {\n      seq\n      kind\n      event {\n        ...EventCard\n      }\n    }\n  }\n": typeof types.EventChangedDocument,
+    "\n  query Partnership {\n    partnership {\n      name\n      timeZone\n      language\n      welcomeText\n      setupRequired\n      passwordResetByEmail\n      mapCenter {\n        lat\n        lng\n      }\n      mapZoom\n      tileUrl\n    }\n  }\n": typeof types.PartnershipDocument,
     "\n  fragment PublicIssue on CommunityIssue {\n    id\n    title\n    description\n    category\n    status\n    reportedAt\n    neighborhood {\n      id\n      name\n    }\n    supportersCount\n    version\n  }\n": typeof types.PublicIssueFragmentDoc,
     "\n  mutation ReportIssue($input: ReportIssueInput!) {\n    reportIssue(input: $input) {\n      id\n      title\n      status\n      category\n      neighborhood {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ReportIssueDocument,
     "\n  mutation PublicSupportIssue($id: ID!) {\n    supportIssue(id: $id) {\n      id\n      supportersCount\n      version\n    }\n  }\n": typeof types.PublicSupportIssueDocument,
@@ -79,6 +80,7 @@ const documents: Documents = {
     "\n  query EventFormOptions {\n    neighborhoods {\n      id\n      name\n    }\n    organizations {\n      id\n      name\n    }\n  }\n": types.EventFormOptionsDocument,
     "\n  query EventsList($filter: EventFilter, $first: Int, $after: String) {\n    latestSeq\n    events(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...EventCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.EventsListDocument,
     "\n  subscription EventChanged($after: Int) {\n    eventChanged(after: $after) {\n      seq\n      kind\n      event {\n        ...EventCard\n      }\n    }\n  }\n": types.EventChangedDocument,
+    "\n  query Partnership {\n    partnership {\n      name\n      timeZone\n      language\n      welcomeText\n      setupRequired\n      passwordResetByEmail\n      mapCenter {\n        lat\n        lng\n      }\n      mapZoom\n      tileUrl\n    }\n  }\n": types.PartnershipDocument,
     "\n  fragment PublicIssue on CommunityIssue {\n    id\n    title\n    description\n    category\n    status\n    reportedAt\n    neighborhood {\n      id\n      name\n    }\n    supportersCount\n    version\n  }\n": types.PublicIssueFragmentDoc,
     "\n  mutation ReportIssue($input: ReportIssueInput!) {\n    reportIssue(input: $input) {\n      id\n      title\n      status\n      category\n      neighborhood {\n        id\n        name\n      }\n    }\n  }\n": types.ReportIssueDocument,
     "\n  mutation PublicSupportIssue($id: ID!) {\n    supportIssue(id: $id) {\n      id\n      supportersCount\n      version\n    }\n  }\n": types.PublicSupportIssueDocument,
@@ -214,6 +216,10 @@ export function graphql(source: "\n  query EventsList($filter: EventFilter, $fir
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription EventChanged($after: Int) {\n    eventChanged(after: $after) {\n      seq\n      kind\n      event {\n        ...EventCard\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription EventChanged($after: Int) {\n    eventChanged(after: $after) {\n      seq\n      kind\n      event {\n        ...EventCard\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Partnership {\n    partnership {\n      name\n      timeZone\n      language\n      welcomeText\n      setupRequired\n      passwordResetByEmail\n      mapCenter {\n        lat\n        lng\n      }\n      mapZoom\n      tileUrl\n    }\n  }\n"): (typeof documents)["\n  query Partnership {\n    partnership {\n      name\n      timeZone\n      language\n      welcomeText\n      setupRequired\n      passwordResetByEmail\n      mapCenter {\n        lat\n        lng\n      }\n      mapZoom\n      tileUrl\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
