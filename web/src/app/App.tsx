@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApolloProvider } from '@apollo/client/react';
 import { BrowserRouter } from 'react-router';
+import { Landing } from './Landing.js';
 import { AppBrand } from './AppBrand.js';
 import { AppNav } from './AppNav.js';
 import { AppRoutes } from './AppRoutes.js';
@@ -32,10 +33,13 @@ export function App() {
   const [token, setToken] = useState<string | null>(readStoredToken);
   const [notice, setNotice] = useState<string | null>(null);
   const [session, setSession] = useState<Session | null>(null);
+  // Where a sign-in from a link page (setup, invitation, password) goes once its session is ready.
+  const [landing, setLanding] = useState<string | null>(null);
 
-  const signIn = useCallback((next: string) => {
+  const signIn = useCallback((next: string, to?: string) => {
     storeToken(next);
     setNotice(null);
+    setLanding(to ?? null);
     setToken(next);
   }, []);
 
@@ -88,7 +92,11 @@ export function App() {
                     <AppBrand />
                     <ConnectionIndicator />
                   </div>
-                  {session.token ? <SignedInAs onSignOut={() => signOut(null)} /> : <SignInForm onSignedIn={signIn} />}
+                  {session.token ? (
+                    <SignedInAs onSignOut={() => signOut(null)} />
+                  ) : (
+                    <SignInForm onSignedIn={(next) => signIn(next)} />
+                  )}
                 </header>
                 {notice && (
                   <p className="notice" role="status">
@@ -97,7 +105,13 @@ export function App() {
                 )}
                 <AppNav signedIn={Boolean(session.token)} />
                 <main className="app-main">
-                  {switching ? loading : <AppRoutes signedIn={Boolean(session.token)} />}
+                  {switching ? (
+                    loading
+                  ) : landing ? (
+                    <Landing to={landing} onLanded={() => setLanding(null)} />
+                  ) : (
+                    <AppRoutes signedIn={Boolean(session.token)} />
+                  )}
                 </main>
               </div>
             </SessionContext.Provider>

@@ -8,10 +8,10 @@ export function AppBrand() {
       <span className="app-header__product">Bridgeboard</span>
       {name.trim() && (
         <>
+          {' '}
           <span className="app-header__separator" aria-hidden="true">
-            {' · '}
-          </span>
-          <span className="visually-hidden">, </span>
+            ·
+          </span>{' '}
           <span className="app-header__partnership">{name.trim()}</span>
         </>
       )}

@@ -6,10 +6,10 @@ export interface SessionControls {
   signedIn: boolean;
   /**
    * Signs in with a token from `login`, `completeSetup`, `acceptInvitation` or `resetPassword`:
-   * the shell stores it and builds a new Apollo session. Navigate first, then call this: the
-   * pages wait for the new session before they render, so the signed-in page appears directly.
+   * the shell stores it, builds a new Apollo session and, when given `landing`, opens that page
+   * once the new session is in place (so the signed-out session's route guards never see it).
    */
-  signIn: (token: string) => void;
+  signIn: (token: string, landing?: string) => void;
 }
 
 export const SessionContext = createContext<SessionControls>({

@@ -10,15 +10,23 @@ export function browserTimeZone(): string {
   return new Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
+const validity = new Map<string, boolean>();
+
 /** Whether Intl knows the zone (IANA names, also aliases such as "Asia/Calcutta"). */
 export function isValidTimeZone(timeZone: string): boolean {
   if (!timeZone.trim()) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
+  let valid = validity.get(timeZone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    // Asked on every keystroke in the setup form; names typed are few.
+    validity.set(timeZone, valid);
   }
+  return valid;
 }
 
 /** Every zone the browser knows, by name, with UTC (which Intl leaves out of the list). */

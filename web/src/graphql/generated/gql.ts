@@ -14,6 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation AcceptInvitation($code: String!, $password: String!, $name: String) {\n    acceptInvitation(code: $code, password: $password, name: $name) {\n      token\n      member {\n        id\n        role\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($code: String!, $password: String!) {\n    resetPassword(code: $code, password: $password) {\n      token\n      member {\n        id\n        role\n      }\n    }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  query AccessLink($code: String!) {\n    accessLink(code: $code) {\n      kind\n      email\n      name\n      role\n      organizationName\n      expiresAt\n    }\n  }\n": typeof types.AccessLinkDocument,
     "\n  fragment ActivityEntry on Activity {\n    id\n    seq\n    at\n    kind\n    summary\n    actor {\n      id\n      name\n    }\n    actorOrganization {\n      id\n      name\n    }\n    issue {\n      id\n      title\n    }\n    event {\n      id\n      title\n    }\n  }\n": typeof types.ActivityEntryFragmentDoc,
     "\n  query ActivityFeed($first: Int!) {\n    latestSeq\n    activities(first: $first) {\n      ...ActivityEntry\n    }\n  }\n": typeof types.ActivityFeedDocument,
     "\n  query OlderActivity($before: Int!, $first: Int!) {\n    activities(before: $before, first: $first) {\n      ...ActivityEntry\n    }\n  }\n": typeof types.OlderActivityDocument,
@@ -50,8 +54,13 @@ type Documents = {
     "\n  query PublicNeighborhoods {\n    neighborhoods {\n      id\n      name\n      centerLat\n      centerLng\n      boundary\n    }\n  }\n": typeof types.PublicNeighborhoodsDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      member {\n        id\n        name\n        role\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      role\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation CompleteSetup($code: String!, $input: SetupInput!) {\n    completeSetup(code: $code, input: $input) {\n      token\n      member {\n        id\n        role\n      }\n    }\n  }\n": typeof types.CompleteSetupDocument,
 };
 const documents: Documents = {
+    "\n  mutation AcceptInvitation($code: String!, $password: String!, $name: String) {\n    acceptInvitation(code: $code, password: $password, name: $name) {\n      token\n      member {\n        id\n        role\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($code: String!, $password: String!) {\n    resetPassword(code: $code, password: $password) {\n      token\n      member {\n        id\n        role\n      }\n    }\n  }\n": types.ResetPasswordDocument,
+    "\n  query AccessLink($code: String!) {\n    accessLink(code: $code) {\n      kind\n      email\n      name\n      role\n      organizationName\n      expiresAt\n    }\n  }\n": types.AccessLinkDocument,
     "\n  fragment ActivityEntry on Activity {\n    id\n    seq\n    at\n    kind\n    summary\n    actor {\n      id\n      name\n    }\n    actorOrganization {\n      id\n      name\n    }\n    issue {\n      id\n      title\n    }\n    event {\n      id\n      title\n    }\n  }\n": types.ActivityEntryFragmentDoc,
     "\n  query ActivityFeed($first: Int!) {\n    latestSeq\n    activities(first: $first) {\n      ...ActivityEntry\n    }\n  }\n": types.ActivityFeedDocument,
     "\n  query OlderActivity($before: Int!, $first: Int!) {\n    activities(before: $before, first: $first) {\n      ...ActivityEntry\n    }\n  }\n": types.OlderActivityDocument,
@@ -88,6 +97,7 @@ const documents: Documents = {
     "\n  query PublicNeighborhoods {\n    neighborhoods {\n      id\n      name\n      centerLat\n      centerLng\n      boundary\n    }\n  }\n": types.PublicNeighborhoodsDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      member {\n        id\n        name\n        role\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      role\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  mutation CompleteSetup($code: String!, $input: SetupInput!) {\n    completeSetup(code: $code, input: $input) {\n      token\n      member {\n        id\n        role\n      }\n    }\n  }\n": types.CompleteSetupDocument,
 };
 
 /**
@@ -104,6 +114,22 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($code: String!, $password: String!, $name: String) {\n    acceptInvitation(code: $code, password: $password, name: $name) {\n      token\n      member {\n        id\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($code: String!, $password: String!, $name: String) {\n    acceptInvitation(code: $code, password: $password, name: $name) {\n      token\n      member {\n        id\n        role\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($code: String!, $password: String!) {\n    resetPassword(code: $code, password: $password) {\n      token\n      member {\n        id\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($code: String!, $password: String!) {\n    resetPassword(code: $code, password: $password) {\n      token\n      member {\n        id\n        role\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccessLink($code: String!) {\n    accessLink(code: $code) {\n      kind\n      email\n      name\n      role\n      organizationName\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query AccessLink($code: String!) {\n    accessLink(code: $code) {\n      kind\n      email\n      name\n      role\n      organizationName\n      expiresAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -248,6 +274,10 @@ export function graphql(source: "\n  mutation Login($email: String!, $password: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n      name\n      role\n      organization {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      id\n      name\n      role\n      organization {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteSetup($code: String!, $input: SetupInput!) {\n    completeSetup(code: $code, input: $input) {\n      token\n      member {\n        id\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteSetup($code: String!, $input: SetupInput!) {\n    completeSetup(code: $code, input: $input) {\n      token\n      member {\n        id\n        role\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
