@@ -4,6 +4,7 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** What a one-time link is for. */
 export type AccessLinkKind =
   | 'INVITATION'
   | 'PASSWORD'
@@ -161,13 +162,20 @@ export type RsvpInput = {
   partySize?: number;
 };
 
+/** First-run setup: the partnership, its police agency and the first coordinator. */
 export type SetupInput = {
+  /** The police agency's name; its AGENCY organization is created. */
   agencyName: string;
+  /** Their sign-in; stored lower-cased. */
   coordinatorEmail: string;
   coordinatorName: string;
+  /** At least 12 characters; stored as an argon2id hash. */
   coordinatorPassword: string;
+  /** Default language: "en" or "es". */
   language: string;
+  /** e.g. "Riverside Community Partnership"; 1 to 200 characters. */
   partnershipName: string;
+  /** IANA time zone, e.g. "America/Chicago". */
   timeZone: string;
 };
 
