@@ -46,7 +46,7 @@ export function checkSetup(values: SetupValues): Record<string, string> {
   if (!SETUP_LANGUAGES.some((l) => l.code === values.language)) problems.language = 'Choose a language.';
   if (!values.agencyName.trim()) problems.agencyName = 'Enter the police agency’s name.';
   if (!values.coordinatorName.trim()) problems.coordinatorName = 'Enter your name.';
-  if (!/^[^\s@]+@[^\s@]+$/.test(values.coordinatorEmail.trim())) {
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.coordinatorEmail.trim())) {
     problems.coordinatorEmail = 'Enter the email address you will sign in with.';
   }
   const password = checkNewPassword(values.coordinatorPassword, values.confirm);

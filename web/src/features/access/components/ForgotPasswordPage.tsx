@@ -24,7 +24,7 @@ export function ForgotPasswordPage() {
     event.preventDefault();
     setError(null);
     const address = email.trim();
-    if (!/^[^\s@]+@[^\s@]+$/.test(address)) {
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) {
       setFieldError('Enter the email address you sign in with.');
       return;
     }
