@@ -32,6 +32,8 @@ describe('InvitationPage', () => {
       'You are invited to join Riverside Police Department as an officer. You will sign in as oscar@riverside.example.',
     );
     expect((screen.getByLabelText('Your name') as HTMLInputElement).value).toBe('Oscar Officer');
+    // 09:00 UTC is 3 AM in Chicago, the partnership's zone.
+    expect(screen.getByText(/This invitation works once, until/).textContent).toMatch(/Dec 8, 2026, 3:00\sAM\.$/);
     expect(screen.getByLabelText('Confirm password')).toBeTruthy();
   });
 

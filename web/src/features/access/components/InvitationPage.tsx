@@ -1,5 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useSession } from '../../../app/sessionContext.js';
+import { formatDateTime } from '../../../shared/time.js';
+import { useTimeZone } from '../../partnership/partnership.js';
 import { ACCEPT_INVITATION_MUTATION } from '../graphql/mutations/acceptInvitation.mutation.js';
 import { roleWithArticle } from '../passwords.js';
 import { useCheckedLink } from '../useCheckedLink.js';
@@ -15,6 +17,7 @@ import '../access.css';
 export function InvitationPage() {
   const link = useCheckedLink('INVITATION');
   const { signIn } = useSession();
+  const timeZone = useTimeZone();
   const [accept, { loading }] = useMutation(ACCEPT_INVITATION_MUTATION);
 
   return (
@@ -34,6 +37,7 @@ export function InvitationPage() {
               You are invited to join <strong>{info.organizationName ?? 'the partnership'}</strong> as{' '}
               {roleWithArticle(info.role)}. You will sign in as <strong>{info.email}</strong>.
             </p>
+            <p className="field-hint">This invitation works once, until {formatDateTime(info.expiresAt, timeZone)}.</p>
             <SetPasswordForm
               page="invitation"
               email={info.email}

@@ -1,5 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useSession } from '../../../app/sessionContext.js';
+import { formatDateTime } from '../../../shared/time.js';
+import { useTimeZone } from '../../partnership/partnership.js';
 import { RESET_PASSWORD_MUTATION } from '../graphql/mutations/resetPassword.mutation.js';
 import { useCheckedLink } from '../useCheckedLink.js';
 import { LinkGate } from './LinkGate.js';
@@ -14,6 +16,7 @@ import '../access.css';
 export function PasswordPage() {
   const link = useCheckedLink('PASSWORD');
   const { signIn } = useSession();
+  const timeZone = useTimeZone();
   const [reset, { loading }] = useMutation(RESET_PASSWORD_MUTATION);
 
   return (
@@ -31,6 +34,7 @@ export function PasswordPage() {
               A new password for <strong>{info.name}</strong> ({info.email}
               {info.organizationName ? `, ${info.organizationName}` : ''}). Your other sessions end when you save it.
             </p>
+            <p className="field-hint">This link works once, until {formatDateTime(info.expiresAt, timeZone)}.</p>
             <SetPasswordForm
               page="password"
               email={info.email}
