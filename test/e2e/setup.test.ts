@@ -138,4 +138,41 @@ describe('a new city, from the setup link to a first issue on the board', () => 
     await coordinator.getByText('Times are in Central Time (America/Chicago).').waitFor();
     await screenshot(coordinator, 'setup-7-event-form-zone');
   });
+
+  it('lets an invited officer choose a password and land on the board; the link then says it was used', async () => {
+    const token = await coordinator.evaluate(() => localStorage.getItem('bridgeboard.token'));
+    const orgs = await server.gql('{ organizations { id name } }', {}, token);
+    const agency = orgs.data.organizations.find((o: { name: string }) => o.name === 'Riverside Police Department');
+    const invited = await server.gql(
+      'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { inviteUrl } }',
+      {
+        input: { email: 'oscar@riverside.example', name: 'Oscar Officer', role: 'OFFICER', organizationId: agency.id },
+      },
+      token,
+    );
+    expect(invited.errors).toBeUndefined();
+    const link = new URL(invited.data.inviteMember.inviteUrl);
+    expect(link.pathname).toBe('/invitation');
+
+    const { context, page } = await newPerson(browser, server.app.url);
+    await page.goto(`${link.pathname}${link.search}`);
+    const form = page.getByRole('main');
+    await form.getByText('You are invited to join Riverside Police Department as an officer.').waitFor();
+    expect(await form.getByLabel('Your name').inputValue()).toBe('Oscar Officer');
+    await form.getByLabel('Password', { exact: true }).fill('patrol the river path');
+    await form.getByLabel('Confirm password').fill('patrol the river path');
+    await screenshot(page, 'setup-8-invitation');
+    await form.getByRole('button', { name: 'Join and sign in' }).click();
+    await page.getByText('Signed in as Oscar Officer').waitFor({ timeout: 10_000 });
+    await page.getByRole('region', { name: 'Community issues' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/board');
+    await screenshot(page, 'setup-9-officer-board');
+    await context.close();
+
+    const later = await newPerson(browser, server.app.url);
+    await later.page.goto(`${link.pathname}${link.search}`);
+    await later.page.getByRole('alert').getByText('This invitation has already been used').waitFor();
+    await screenshot(later.page, 'setup-10-invitation-used');
+    await later.context.close();
+  });
 });
