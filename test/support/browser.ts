@@ -23,9 +23,16 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh browser profile (own cookies and localStorage), as a separate person would have. */
-export async function newPerson(browser: Browser, baseURL: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 900 } });
+/**
+ * A fresh browser profile (own cookies and localStorage), as a separate person would have.
+ * `timezoneId` sets the zone the person's computer is in (the machine's own by default).
+ */
+export async function newPerson(
+  browser: Browser,
+  baseURL: string,
+  options: { timezoneId?: string } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 900 }, ...options });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
   return { context, page };

@@ -1,14 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApolloProvider } from '@apollo/client/react';
 import { BrowserRouter } from 'react-router';
+import { Landing } from './Landing.js';
+import { AppBrand } from './AppBrand.js';
 import { AppNav } from './AppNav.js';
 import { AppRoutes } from './AppRoutes.js';
 import { SignedInAs } from '../features/session/components/SignedInAs.js';
 import { SignInForm } from '../features/session/components/SignInForm.js';
+import { PartnershipProvider } from '../features/partnership/components/PartnershipProvider.js';
 import { createApolloSession, type ApolloSession } from './apollo.js';
 import { ConnectionContext, ConnectionMonitor } from './connection.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
 import { readStoredToken, storeToken } from './session.js';
+import { SessionContext, type SessionControls } from './sessionContext.js';
 
 interface Session {
   /** Distinguishes sessions, so the tree under the provider remounts on a new one. */
@@ -29,10 +33,13 @@ export function App() {
   const [token, setToken] = useState<string | null>(readStoredToken);
   const [notice, setNotice] = useState<string | null>(null);
   const [session, setSession] = useState<Session | null>(null);
+  // Where a sign-in from a link page (setup, invitation, password) goes once its session is ready.
+  const [landing, setLanding] = useState<string | null>(null);
 
-  const signIn = useCallback((next: string) => {
+  const signIn = useCallback((next: string, to?: string) => {
     storeToken(next);
     setNotice(null);
+    setLanding(to ?? null);
     setToken(next);
   }, []);
 
@@ -61,30 +68,54 @@ export function App() {
     };
   }, [token, signOut]);
 
+  const controls = useMemo<SessionControls>(() => ({ signedIn: Boolean(session?.token), signIn }), [session, signIn]);
+
   if (!session) return null;
+  // Between a sign-in and the new session, the old (signed-out) session must not render the page
+  // the member is being sent to: its route guards would send them away from it.
+  const switching = session.token !== token;
+  const loading = (
+    <p className="page-loading" role="status">
+      Loading…
+    </p>
+  );
 
   return (
     <BrowserRouter>
       <ConnectionContext.Provider value={session.monitor}>
         <ApolloProvider client={session.apollo.client} key={session.id}>
-          <div className="app">
-            <header className="app-header">
-              <div className="app-header__brand">
-                <h1>Bridgeboard</h1>
-                <ConnectionIndicator />
+          <PartnershipProvider fallback={loading}>
+            <SessionContext.Provider value={controls}>
+              <div className="app">
+                <header className="app-header">
+                  <div className="app-header__brand">
+                    <AppBrand />
+                    <ConnectionIndicator />
+                  </div>
+                  {session.token ? (
+                    <SignedInAs onSignOut={() => signOut(null)} />
+                  ) : (
+                    <SignInForm onSignedIn={(next) => signIn(next)} />
+                  )}
+                </header>
+                {notice && (
+                  <p className="notice" role="status">
+                    {notice}
+                  </p>
+                )}
+                <AppNav signedIn={Boolean(session.token)} />
+                <main className="app-main">
+                  {switching ? (
+                    loading
+                  ) : landing ? (
+                    <Landing to={landing} onLanded={() => setLanding(null)} />
+                  ) : (
+                    <AppRoutes signedIn={Boolean(session.token)} />
+                  )}
+                </main>
               </div>
-              {session.token ? <SignedInAs onSignOut={() => signOut(null)} /> : <SignInForm onSignedIn={signIn} />}
-            </header>
-            {notice && (
-              <p className="notice" role="status">
-                {notice}
-              </p>
-            )}
-            <AppNav signedIn={Boolean(session.token)} />
-            <main className="app-main">
-              <AppRoutes signedIn={Boolean(session.token)} />
-            </main>
-          </div>
+            </SessionContext.Provider>
+          </PartnershipProvider>
         </ApolloProvider>
       </ConnectionContext.Provider>
     </BrowserRouter>

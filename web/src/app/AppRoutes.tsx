@@ -15,6 +15,18 @@ const PublicHome = lazy(() =>
 const ReportPage = lazy(() =>
   import('../features/public/components/ReportPage.js').then((m) => ({ default: m.ReportPage })),
 );
+const SetupPage = lazy(() =>
+  import('../features/setup/components/SetupPage.js').then((m) => ({ default: m.SetupPage })),
+);
+const InvitationPage = lazy(() =>
+  import('../features/access/components/InvitationPage.js').then((m) => ({ default: m.InvitationPage })),
+);
+const PasswordPage = lazy(() =>
+  import('../features/access/components/PasswordPage.js').then((m) => ({ default: m.PasswordPage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import('../features/access/components/ForgotPasswordPage.js').then((m) => ({ default: m.ForgotPasswordPage })),
+);
 
 interface AppRoutesProps {
   signedIn: boolean;
@@ -39,6 +51,10 @@ export function AppRoutes({ signedIn }: AppRoutesProps) {
         <Route path="/events/*" element={<EventsPage />} />
         <Route path="/activity" element={<ActivityPage />} />
         <Route path="/report" element={<ReportPage />} />
+        <Route path="/setup" element={<SetupPage />} />
+        <Route path="/invitation" element={<InvitationPage />} />
+        <Route path="/password" element={<PasswordPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Suspense>

@@ -79,7 +79,11 @@ export function createApolloSession({ token, monitor, onTokenRejected }: ApolloS
 
   const client = new ApolloClient({
     link: ApolloLink.from([errorLink, transport]),
-    cache: new InMemoryCache(),
+    cache: new InMemoryCache({
+      // There is one partnership and its type has no id: a singleton, so a mutation answering
+      // with Partnership (updatePartnershipSettings) updates what Query.partnership shows.
+      typePolicies: { Partnership: { keyFields: [] } },
+    }),
   });
 
   return {

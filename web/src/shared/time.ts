@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { zonedFormat } from './timeZone.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -23,12 +24,14 @@ export function formatAge(iso: string, now: number): string {
   return plural(Math.floor(days / 365), 'year');
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-/** A full, local date and time ("Nov 25, 2026, 3:14 PM"). */
-export function formatDateTime(iso: string): string {
+/**
+ * A full date and time in the partnership's zone ("Nov 25, 2026, 3:14 PM"), in the browser's
+ * language. Pass `useTimeZone()`; an unparsable value is shown as given.
+ */
+export function formatDateTime(iso: string, timeZone: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
+  if (Number.isNaN(date.getTime())) return iso;
+  return zonedFormat(timeZone, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
 /** The current time, refreshed every `intervalMs`, so ages on screen keep up. */

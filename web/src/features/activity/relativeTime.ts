@@ -1,5 +1,6 @@
+import { formatDateTime } from '../../shared/time.js';
+
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
@@ -22,7 +23,7 @@ export function relativeTime(iso: string, now: Date = new Date()): string {
   return 'just now';
 }
 
-/** The full date and time, for a tooltip next to a relative time. */
-export function absoluteTime(iso: string): string {
-  return absolute.format(new Date(iso));
+/** The full date and time in the partnership's zone, for a tooltip next to a relative time. */
+export function absoluteTime(iso: string, timeZone: string): string {
+  return formatDateTime(iso, timeZone);
 }

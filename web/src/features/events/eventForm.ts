@@ -1,4 +1,5 @@
 import type { CreateEventInput, EventKind, UpdateEventInput } from '../../graphql/generated/graphql.js';
+import { dateKeyIn } from '../../shared/timeZone.js';
 import { addDays } from './week.js';
 import { fromLocalInput, toLocalInput } from './eventTime.js';
 import type { EventCardData } from './graphql/fragments/eventCard.fragment.js';
@@ -27,7 +28,10 @@ export const EVENT_FIELD_LABELS: Record<string, string> = {
   capacity: 'Capacity',
 };
 
-/** The event form's state: text as typed (times as `datetime-local` values, local time). */
+/**
+ * The event form's state: text as typed. Times are `datetime-local` values: wall-clock times in
+ * the partnership's zone, whatever the browser's own zone is.
+ */
 export interface EventFormValues {
   title: string;
   description: string;
@@ -42,17 +46,19 @@ export interface EventFormValues {
   isPublic: boolean;
 }
 
-/** A new event: tomorrow 6–8 pm, public, hosted by the member's organization. */
-export function emptyEventForm(hostOrganizationId: string, now = new Date()): EventFormValues {
-  const day = addDays(now, 1);
-  const start = new Date(day.getFullYear(), day.getMonth(), day.getDate(), 18, 0);
-  const end = new Date(day.getFullYear(), day.getMonth(), day.getDate(), 20, 0);
+/** A new event: tomorrow 6–8 pm in the partnership's zone, public, hosted by the member's organization. */
+export function emptyEventForm(
+  hostOrganizationId: string,
+  timeZone: string,
+  now: Date | number = Date.now(),
+): EventFormValues {
+  const tomorrow = addDays(dateKeyIn(now, timeZone), 1);
   return {
     title: '',
     description: '',
     kind: 'TOWN_HALL',
-    startsAt: toLocalInput(start.toISOString()),
-    endsAt: toLocalInput(end.toISOString()),
+    startsAt: `${tomorrow}T18:00`,
+    endsAt: `${tomorrow}T20:00`,
     locationName: '',
     neighborhoodId: '',
     hostOrganizationId,
@@ -62,13 +68,14 @@ export function emptyEventForm(hostOrganizationId: string, now = new Date()): Ev
   };
 }
 
-export function valuesFromEvent(event: EventCardData): EventFormValues {
+/** The form for an event as it is, its times shown in the partnership's zone. */
+export function valuesFromEvent(event: EventCardData, timeZone: string): EventFormValues {
   return {
     title: event.title,
     description: event.description,
     kind: event.kind,
-    startsAt: toLocalInput(event.startsAt),
-    endsAt: toLocalInput(event.endsAt),
+    startsAt: toLocalInput(event.startsAt, timeZone),
+    endsAt: toLocalInput(event.endsAt, timeZone),
     locationName: event.locationName,
     neighborhoodId: event.neighborhood?.id ?? '',
     hostOrganizationId: event.host.id,
@@ -83,10 +90,10 @@ export function valuesFromEvent(event: EventCardData): EventFormValues {
 }
 
 /** Problems the browser can tell before asking the server, by input field name. */
-export function checkEventForm(values: EventFormValues): Record<string, string> {
+export function checkEventForm(values: EventFormValues, timeZone: string): Record<string, string> {
   const problems: Record<string, string> = {};
-  const start = fromLocalInput(values.startsAt);
-  const end = fromLocalInput(values.endsAt);
+  const start = fromLocalInput(values.startsAt, timeZone);
+  const end = fromLocalInput(values.endsAt, timeZone);
   if (!start) problems.startsAt = 'Enter when the event starts.';
   if (!end) problems.endsAt = 'Enter when the event ends.';
   if (start && end && Date.parse(end) <= Date.parse(start)) problems.endsAt = 'The event must end after it starts.';
@@ -101,13 +108,14 @@ function capacityOf(values: EventFormValues): number | null {
   return text === '' ? null : Number(text);
 }
 
-export function toCreateInput(values: EventFormValues, withHost: boolean): CreateEventInput {
+/** The createEvent input; the times typed are read in the partnership's zone. */
+export function toCreateInput(values: EventFormValues, withHost: boolean, timeZone: string): CreateEventInput {
   return {
     title: values.title.trim(),
     description: values.description.trim(),
     kind: values.kind,
-    startsAt: fromLocalInput(values.startsAt) ?? '',
-    endsAt: fromLocalInput(values.endsAt) ?? '',
+    startsAt: fromLocalInput(values.startsAt, timeZone) ?? '',
+    endsAt: fromLocalInput(values.endsAt, timeZone) ?? '',
     locationName: values.locationName.trim(),
     neighborhoodId: values.neighborhoodId || null,
     hostOrganizationId: withHost ? values.hostOrganizationId || null : null,
@@ -121,13 +129,13 @@ export function toCreateInput(values: EventFormValues, withHost: boolean): Creat
  * Only what changed: an unchanged field is not sent, so a co-host editing the time does not
  * touch the co-host list (which only the host may change).
  */
-export function toUpdateInput(values: EventFormValues, initial: EventFormValues): UpdateEventInput {
+export function toUpdateInput(values: EventFormValues, initial: EventFormValues, timeZone: string): UpdateEventInput {
   const input: UpdateEventInput = {};
   if (values.title !== initial.title) input.title = values.title.trim();
   if (values.description !== initial.description) input.description = values.description.trim();
   if (values.kind !== initial.kind) input.kind = values.kind;
-  if (values.startsAt !== initial.startsAt) input.startsAt = fromLocalInput(values.startsAt);
-  if (values.endsAt !== initial.endsAt) input.endsAt = fromLocalInput(values.endsAt);
+  if (values.startsAt !== initial.startsAt) input.startsAt = fromLocalInput(values.startsAt, timeZone);
+  if (values.endsAt !== initial.endsAt) input.endsAt = fromLocalInput(values.endsAt, timeZone);
   if (values.locationName !== initial.locationName) input.locationName = values.locationName.trim();
   if (values.neighborhoodId !== initial.neighborhoodId && values.neighborhoodId) {
     input.neighborhoodId = values.neighborhoodId;

@@ -1,65 +1,82 @@
+import { dateKeyIn, formatKey, parseKey, startOfDayIn } from '../../shared/timeZone.js';
 import type { EventCardData } from './graphql/fragments/eventCard.fragment.js';
+
+// Days are calendar dates in the partnership's zone, written `YYYY-MM-DD` (a "day key"): a day
+// starts at midnight there, not at the browser's midnight.
 
 /** One day column of the week view. */
 export interface WeekDay {
-  /** Local midnight starting the day. */
-  date: Date;
-  /** `YYYY-MM-DD`, local. */
+  /** `YYYY-MM-DD` in the partnership's zone. */
   key: string;
+  /** The instant the day starts there. */
+  start: number;
   /** Events taking place on this day (an event spanning days is listed on each), by start time. */
   events: EventCardData[];
 }
 
-/** `YYYY-MM-DD` of a local date. */
-export function dateKey(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+/** The day key `days` calendar days after `key` (safe across daylight-saving changes). */
+export function addDays(key: string, days: number): string {
+  const parts = parseKey(key);
+  if (!parts) throw new RangeError(`not a date: ${key}`);
+  const date = new Date(Date.UTC(parts.year, parts.month - 1, parts.day + days));
+  return formatKey(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
 
-/** Local midnight of the Monday of the week containing `date`. */
-export function startOfWeek(date: Date): Date {
-  const d = new Date(date.getFullYear(), date.getMonth(), date.getDate());
-  const sinceMonday = (d.getDay() + 6) % 7;
-  return addDays(d, -sinceMonday);
+/** The day key of the Monday of the week containing `key`. */
+export function mondayOf(key: string): string {
+  const parts = parseKey(key);
+  if (!parts) throw new RangeError(`not a date: ${key}`);
+  const weekday = new Date(Date.UTC(parts.year, parts.month - 1, parts.day)).getUTCDay();
+  return addDays(key, -((weekday + 6) % 7));
 }
 
-/** Adds whole calendar days (safe across daylight-saving changes). */
-export function addDays(date: Date, days: number): Date {
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
+/** The Monday of the week containing `instant`, in the zone. */
+export function startOfWeek(instant: Date | number, timeZone: string): string {
+  return mondayOf(dateKeyIn(instant, timeZone));
 }
 
-/** The week a `?week=YYYY-MM-DD` parameter names (any day of it), or the current week. */
-export function parseWeekParam(value: string | null, today = new Date()): Date {
-  const match = value ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
-  if (!match) return startOfWeek(today);
-  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return Number.isNaN(date.getTime()) ? startOfWeek(today) : startOfWeek(date);
+/** The week a `?week=YYYY-MM-DD` parameter names (any day of it), or the current week in the zone. */
+export function parseWeekParam(value: string | null, timeZone: string, today: Date | number = Date.now()): string {
+  return value && parseKey(value) ? mondayOf(value) : startOfWeek(today, timeZone);
+}
+
+/** A day key as a Date at noon UTC, to format the calendar date itself with `timeZone: 'UTC'`. */
+export function calendarDate(key: string): Date {
+  const parts = parseKey(key);
+  if (!parts) throw new RangeError(`not a date: ${key}`);
+  return new Date(Date.UTC(parts.year, parts.month - 1, parts.day, 12));
 }
 
 /**
  * The seven days from `weekStart` (a Monday), each with the events that overlap it. An event
  * that ends exactly at midnight is not listed on the day that midnight starts.
  */
-export function groupByDay(events: readonly EventCardData[], weekStart: Date): WeekDay[] {
-  const days: WeekDay[] = Array.from({ length: 7 }, (_, i) => {
-    const date = addDays(weekStart, i);
-    return { date, key: dateKey(date), events: [] };
-  });
+export function groupByDay(events: readonly EventCardData[], weekStart: string, timeZone: string): WeekDay[] {
+  const keys = Array.from({ length: 8 }, (_, i) => addDays(weekStart, i));
+  const starts = keys.map((key) => startOfDayIn(key, timeZone));
+  const days: WeekDay[] = keys.slice(0, 7).map((key, i) => ({ key, start: starts[i], events: [] }));
   const sorted = [...events].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
   for (const event of sorted) {
     const start = Date.parse(event.startsAt);
     const end = Math.max(Date.parse(event.endsAt), start + 1);
-    for (const day of days) {
-      const dayStart = day.date.getTime();
-      const dayEnd = addDays(day.date, 1).getTime();
-      if (start < dayEnd && end > dayStart) day.events.push(event);
-    }
+    days.forEach((day, i) => {
+      if (start < starts[i + 1] && end > day.start) day.events.push(event);
+    });
   }
   return days;
 }
 
-/** Whether an event overlaps the week starting at `weekStart`. */
-export function inWeek(event: Pick<EventCardData, 'startsAt' | 'endsAt'>, weekStart: Date): boolean {
-  const end = addDays(weekStart, 7).getTime();
-  return Date.parse(event.startsAt) < end && Date.parse(event.endsAt) > weekStart.getTime();
+/** The instants the week starting on `weekStart` begins and ends in the zone. */
+export function weekRange(weekStart: string, timeZone: string): { from: number; to: number } {
+  return { from: startOfDayIn(weekStart, timeZone), to: startOfDayIn(addDays(weekStart, 7), timeZone) };
+}
+
+/** Whether an event overlaps the week starting on `weekStart`. */
+export function inWeek(
+  event: Pick<EventCardData, 'startsAt' | 'endsAt'>,
+  weekStart: string,
+  timeZone: string,
+): boolean {
+  const { from, to } = weekRange(weekStart, timeZone);
+  return Date.parse(event.startsAt) < to && Date.parse(event.endsAt) > from;
 }

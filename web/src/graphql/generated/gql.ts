@@ -14,6 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation AcceptInvitation($code: String!, $password: String!, $name: String) {\n    acceptInvitation(code: $code, password: $password, name: $name) {\n      token\n      member {\n        id\n        role\n      }\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($code: String!, $password: String!) {\n    resetPassword(code: $code, password: $password) {\n      token\n      member {\n        id\n        role\n      }\n    }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  query AccessLink($code: String!) {\n    accessLink(code: $code) {\n      kind\n      email\n      name\n      role\n      organizationName\n      expiresAt\n    }\n  }\n": typeof types.AccessLinkDocument,
     "\n  fragment ActivityEntry on Activity {\n    id\n    seq\n    at\n    kind\n    summary\n    actor {\n      id\n      name\n    }\n    actorOrganization {\n      id\n      name\n    }\n    issue {\n      id\n      title\n    }\n    event {\n      id\n      title\n    }\n  }\n": typeof types.ActivityEntryFragmentDoc,
     "\n  query ActivityFeed($first: Int!) {\n    latestSeq\n    activities(first: $first) {\n      ...ActivityEntry\n    }\n  }\n": typeof types.ActivityFeedDocument,
     "\n  query OlderActivity($before: Int!, $first: Int!) {\n    activities(before: $before, first: $first) {\n      ...ActivityEntry\n    }\n  }\n": typeof types.OlderActivityDocument,
@@ -44,6 +48,7 @@ type Documents = {
     "\n  query EventsList($filter: EventFilter, $first: Int, $after: String) {\n    latestSeq\n    events(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...EventCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.EventsListDocument,
     "\n  query PendingCoHostInvitations {\n    coHostInvitations(status: [PENDING]) {\n      id\n      viewerCanRespond\n      event {\n        id\n        title\n        status\n        startsAt\n        endsAt\n        host {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.PendingCoHostInvitationsDocument,
     "\n  subscription EventChanged($after: Int) {\n    eventChanged(after: $after) {\n      seq\n      kind\n      event {\n        ...EventCard\n      }\n    }\n  }\n": typeof types.EventChangedDocument,
+    "\n  query Partnership {\n    partnership {\n      name\n      timeZone\n      language\n      welcomeText\n      setupRequired\n      passwordResetByEmail\n      mapCenter {\n        lat\n        lng\n      }\n      mapZoom\n      tileUrl\n    }\n  }\n": typeof types.PartnershipDocument,
     "\n  fragment PublicIssue on CommunityIssue {\n    id\n    title\n    description\n    category\n    status\n    reportedAt\n    neighborhood {\n      id\n      name\n    }\n    supportersCount\n    version\n  }\n": typeof types.PublicIssueFragmentDoc,
     "\n  mutation ReportIssue($input: ReportIssueInput!) {\n    reportIssue(input: $input) {\n      id\n      title\n      status\n      category\n      neighborhood {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ReportIssueDocument,
     "\n  mutation PublicSupportIssue($id: ID!) {\n    supportIssue(id: $id) {\n      id\n      supportersCount\n      version\n    }\n  }\n": typeof types.PublicSupportIssueDocument,
@@ -51,8 +56,13 @@ type Documents = {
     "\n  query PublicNeighborhoods {\n    neighborhoods {\n      id\n      name\n      centerLat\n      centerLng\n      boundary\n    }\n  }\n": typeof types.PublicNeighborhoodsDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      member {\n        id\n        name\n        role\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      role\n      organization {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation CompleteSetup($code: String!, $input: SetupInput!) {\n    completeSetup(code: $code, input: $input) {\n      token\n      member {\n        id\n        role\n      }\n    }\n  }\n": typeof types.CompleteSetupDocument,
 };
 const documents: Documents = {
+    "\n  mutation AcceptInvitation($code: String!, $password: String!, $name: String) {\n    acceptInvitation(code: $code, password: $password, name: $name) {\n      token\n      member {\n        id\n        role\n      }\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($code: String!, $password: String!) {\n    resetPassword(code: $code, password: $password) {\n      token\n      member {\n        id\n        role\n      }\n    }\n  }\n": types.ResetPasswordDocument,
+    "\n  query AccessLink($code: String!) {\n    accessLink(code: $code) {\n      kind\n      email\n      name\n      role\n      organizationName\n      expiresAt\n    }\n  }\n": types.AccessLinkDocument,
     "\n  fragment ActivityEntry on Activity {\n    id\n    seq\n    at\n    kind\n    summary\n    actor {\n      id\n      name\n    }\n    actorOrganization {\n      id\n      name\n    }\n    issue {\n      id\n      title\n    }\n    event {\n      id\n      title\n    }\n  }\n": types.ActivityEntryFragmentDoc,
     "\n  query ActivityFeed($first: Int!) {\n    latestSeq\n    activities(first: $first) {\n      ...ActivityEntry\n    }\n  }\n": types.ActivityFeedDocument,
     "\n  query OlderActivity($before: Int!, $first: Int!) {\n    activities(before: $before, first: $first) {\n      ...ActivityEntry\n    }\n  }\n": types.OlderActivityDocument,
@@ -83,6 +93,7 @@ const documents: Documents = {
     "\n  query EventsList($filter: EventFilter, $first: Int, $after: String) {\n    latestSeq\n    events(filter: $filter, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...EventCard\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.EventsListDocument,
     "\n  query PendingCoHostInvitations {\n    coHostInvitations(status: [PENDING]) {\n      id\n      viewerCanRespond\n      event {\n        id\n        title\n        status\n        startsAt\n        endsAt\n        host {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.PendingCoHostInvitationsDocument,
     "\n  subscription EventChanged($after: Int) {\n    eventChanged(after: $after) {\n      seq\n      kind\n      event {\n        ...EventCard\n      }\n    }\n  }\n": types.EventChangedDocument,
+    "\n  query Partnership {\n    partnership {\n      name\n      timeZone\n      language\n      welcomeText\n      setupRequired\n      passwordResetByEmail\n      mapCenter {\n        lat\n        lng\n      }\n      mapZoom\n      tileUrl\n    }\n  }\n": types.PartnershipDocument,
     "\n  fragment PublicIssue on CommunityIssue {\n    id\n    title\n    description\n    category\n    status\n    reportedAt\n    neighborhood {\n      id\n      name\n    }\n    supportersCount\n    version\n  }\n": types.PublicIssueFragmentDoc,
     "\n  mutation ReportIssue($input: ReportIssueInput!) {\n    reportIssue(input: $input) {\n      id\n      title\n      status\n      category\n      neighborhood {\n        id\n        name\n      }\n    }\n  }\n": types.ReportIssueDocument,
     "\n  mutation PublicSupportIssue($id: ID!) {\n    supportIssue(id: $id) {\n      id\n      supportersCount\n      version\n    }\n  }\n": types.PublicSupportIssueDocument,
@@ -90,6 +101,7 @@ const documents: Documents = {
     "\n  query PublicNeighborhoods {\n    neighborhoods {\n      id\n      name\n      centerLat\n      centerLng\n      boundary\n    }\n  }\n": types.PublicNeighborhoodsDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      token\n      member {\n        id\n        name\n        role\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  query Viewer {\n    viewer {\n      id\n      name\n      role\n      organization {\n        id\n        name\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  mutation CompleteSetup($code: String!, $input: SetupInput!) {\n    completeSetup(code: $code, input: $input) {\n      token\n      member {\n        id\n        role\n      }\n    }\n  }\n": types.CompleteSetupDocument,
 };
 
 /**
@@ -106,6 +118,22 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($code: String!, $password: String!, $name: String) {\n    acceptInvitation(code: $code, password: $password, name: $name) {\n      token\n      member {\n        id\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($code: String!, $password: String!, $name: String) {\n    acceptInvitation(code: $code, password: $password, name: $name) {\n      token\n      member {\n        id\n        role\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($code: String!, $password: String!) {\n    resetPassword(code: $code, password: $password) {\n      token\n      member {\n        id\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($code: String!, $password: String!) {\n    resetPassword(code: $code, password: $password) {\n      token\n      member {\n        id\n        role\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccessLink($code: String!) {\n    accessLink(code: $code) {\n      kind\n      email\n      name\n      role\n      organizationName\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  query AccessLink($code: String!) {\n    accessLink(code: $code) {\n      kind\n      email\n      name\n      role\n      organizationName\n      expiresAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -229,6 +257,10 @@ export function graphql(source: "\n  subscription EventChanged($after: Int) {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Partnership {\n    partnership {\n      name\n      timeZone\n      language\n      welcomeText\n      setupRequired\n      passwordResetByEmail\n      mapCenter {\n        lat\n        lng\n      }\n      mapZoom\n      tileUrl\n    }\n  }\n"): (typeof documents)["\n  query Partnership {\n    partnership {\n      name\n      timeZone\n      language\n      welcomeText\n      setupRequired\n      passwordResetByEmail\n      mapCenter {\n        lat\n        lng\n      }\n      mapZoom\n      tileUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment PublicIssue on CommunityIssue {\n    id\n    title\n    description\n    category\n    status\n    reportedAt\n    neighborhood {\n      id\n      name\n    }\n    supportersCount\n    version\n  }\n"): (typeof documents)["\n  fragment PublicIssue on CommunityIssue {\n    id\n    title\n    description\n    category\n    status\n    reportedAt\n    neighborhood {\n      id\n      name\n    }\n    supportersCount\n    version\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -254,6 +286,10 @@ export function graphql(source: "\n  mutation Login($email: String!, $password: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n      name\n      role\n      organization {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      id\n      name\n      role\n      organization {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteSetup($code: String!, $input: SetupInput!) {\n    completeSetup(code: $code, input: $input) {\n      token\n      member {\n        id\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CompleteSetup($code: String!, $input: SetupInput!) {\n    completeSetup(code: $code, input: $input) {\n      token\n      member {\n        id\n        role\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -3,6 +3,7 @@ import { ACTIVITY_KIND_LABELS } from '../activityKinds.js';
 import { absoluteTime, relativeTime } from '../relativeTime.js';
 import { whoDidIt } from '../whoDidIt.js';
 import { ActivitySubjectLink } from './ActivitySubjectLink.js';
+import { useTimeZone } from '../../partnership/partnership.js';
 
 interface ActivityEntryProps {
   entry: ActivityEntryData;
@@ -15,6 +16,7 @@ interface ActivityEntryProps {
 
 /** One change: what happened, who did it, when, and a link to the issue or event. */
 export function ActivityEntry({ entry, signedIn, now, isNew = false }: ActivityEntryProps) {
+  const timeZone = useTimeZone();
   return (
     <article className={`activity-entry${isNew ? ' activity-entry--new' : ''}`} data-seq={entry.seq}>
       <p className="activity-entry__summary">
@@ -27,7 +29,7 @@ export function ActivityEntry({ entry, signedIn, now, isNew = false }: ActivityE
       <p className="activity-entry__meta">
         <span className="activity-entry__who">{whoDidIt(entry, signedIn)}</span>
         {' · '}
-        <time dateTime={entry.at} title={absoluteTime(entry.at)}>
+        <time dateTime={entry.at} title={absoluteTime(entry.at, timeZone)}>
           {relativeTime(entry.at, now)}
         </time>
         <ActivitySubjectLink entry={entry} signedIn={signedIn} />

@@ -5,6 +5,7 @@ import { humanizeEnum } from '../../../shared/humanize.js';
 import { formatAge, formatDateTime } from '../../../shared/time.js';
 import type { BoardIssue } from '../graphql/fragments/boardIssue.fragment.js';
 import { MoveMenu } from './MoveMenu.js';
+import { useTimeZone } from '../../partnership/partnership.js';
 
 interface IssueCardProps {
   issue: BoardIssue;
@@ -23,6 +24,7 @@ interface IssueCardProps {
 
 /** A card: title, category, neighborhood, age, organizations, supporters and unread updates. */
 export function IssueCard({ issue, now, unread, href, onMove, onDragStart, onDragEnd, moveButtonRef }: IssueCardProps) {
+  const timeZone = useTimeZone();
   const titleId = useId();
   const movable = Boolean(onMove);
   const organizations = issue.organizations.map((o) => o.name).join(', ');
@@ -76,7 +78,7 @@ export function IssueCard({ issue, now, unread, href, onMove, onDragStart, onDra
           <div>
             <dt>Age</dt>
             <dd>
-              <time dateTime={issue.reportedAt} title={`Reported ${formatDateTime(issue.reportedAt)}`}>
+              <time dateTime={issue.reportedAt} title={`Reported ${formatDateTime(issue.reportedAt, timeZone)}`}>
                 {formatAge(issue.reportedAt, now)}
               </time>
             </dd>

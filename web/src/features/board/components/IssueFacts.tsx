@@ -2,6 +2,7 @@ import { humanizeEnum } from '../../../shared/humanize.js';
 import { formatDateTime } from '../../../shared/time.js';
 import { STATUS_LABEL } from '../board.statuses.js';
 import type { BoardIssueDetail } from '../graphql/fragments/boardIssueDetail.fragment.js';
+import { useTimeZone } from '../../partnership/partnership.js';
 
 interface IssueFactsProps {
   issue: BoardIssueDetail;
@@ -9,6 +10,7 @@ interface IssueFactsProps {
 
 /** The issue's description and facts. The contact appears only when the server shares it. */
 export function IssueFacts({ issue }: IssueFactsProps) {
+  const timeZone = useTimeZone();
   const reporter = issue.anonymous ? 'Anonymous (no identity stored)' : (issue.reporter?.name ?? 'A resident');
   return (
     <section className="drawer__section" aria-label="Details">
@@ -37,14 +39,14 @@ export function IssueFacts({ issue }: IssueFactsProps) {
         <div>
           <dt>Reported</dt>
           <dd>
-            <time dateTime={issue.reportedAt}>{formatDateTime(issue.reportedAt)}</time>
+            <time dateTime={issue.reportedAt}>{formatDateTime(issue.reportedAt, timeZone)}</time>
           </dd>
         </div>
         {issue.acknowledgedAt && (
           <div>
             <dt>Acknowledged</dt>
             <dd>
-              <time dateTime={issue.acknowledgedAt}>{formatDateTime(issue.acknowledgedAt)}</time>
+              <time dateTime={issue.acknowledgedAt}>{formatDateTime(issue.acknowledgedAt, timeZone)}</time>
             </dd>
           </div>
         )}
@@ -52,7 +54,7 @@ export function IssueFacts({ issue }: IssueFactsProps) {
           <div>
             <dt>Resolved</dt>
             <dd>
-              <time dateTime={issue.resolvedAt}>{formatDateTime(issue.resolvedAt)}</time>
+              <time dateTime={issue.resolvedAt}>{formatDateTime(issue.resolvedAt, timeZone)}</time>
             </dd>
           </div>
         )}

@@ -1,6 +1,7 @@
 import { formatDateTime } from '../../../shared/time.js';
 import { STATUS_LABEL } from '../board.statuses.js';
 import type { BoardTimelineEntry } from '../graphql/fragments/boardTimelineEntry.fragment.js';
+import { useTimeZone } from '../../partnership/partnership.js';
 
 interface IssueTimelineProps {
   updates: readonly BoardTimelineEntry[];
@@ -14,6 +15,7 @@ const KIND_LABEL: Record<BoardTimelineEntry['kind'], string> = {
 
 /** Updates and status changes, oldest first; internal (PARTNERS) notes are marked as such. */
 export function IssueTimeline({ updates }: IssueTimelineProps) {
+  const timeZone = useTimeZone();
   return (
     <section className="drawer__section" aria-labelledby="timeline-title">
       <h3 id="timeline-title">Timeline</h3>
@@ -37,7 +39,7 @@ export function IssueTimeline({ updates }: IssueTimelineProps) {
                   <span className="timeline__kind">{KIND_LABEL[update.kind]}</span>
                   {internal && <span className="timeline__internal">Internal</span>}
                   <span>{who}</span>
-                  <time dateTime={update.createdAt}>{formatDateTime(update.createdAt)}</time>
+                  <time dateTime={update.createdAt}>{formatDateTime(update.createdAt, timeZone)}</time>
                 </p>
                 {move && <p className="timeline__move">{move}</p>}
                 {update.body !== move && <p className="timeline__body">{update.body}</p>}

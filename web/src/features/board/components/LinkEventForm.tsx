@@ -5,6 +5,7 @@ import { describeChangeError, sentence } from '../board.errors.js';
 import { BOARD_LINK_ISSUE_TO_EVENT_MUTATION } from '../graphql/mutations/linkIssueToEvent.mutation.js';
 import { BOARD_LINKABLE_EVENTS_QUERY } from '../graphql/queries/boardLinkableEvents.query.js';
 import { FormOutcome } from './FormOutcome.js';
+import { useTimeZone } from '../../partnership/partnership.js';
 
 interface LinkEventFormProps {
   issueId: string;
@@ -19,6 +20,7 @@ function startOfHour(): string {
 
 /** Links the issue to an upcoming shared event the viewer may edit (the event addresses the issue). */
 export function LinkEventForm({ issueId }: LinkEventFormProps) {
+  const timeZone = useTimeZone();
   const id = useId();
   const [from] = useState(startOfHour);
   const { data, loading, refetch } = useQuery(BOARD_LINKABLE_EVENTS_QUERY, { variables: { from } });
@@ -64,7 +66,7 @@ export function LinkEventForm({ issueId }: LinkEventFormProps) {
         <ul className="drawer__list" aria-label="Linked events">
           {linked.map((event) => (
             <li key={event.id}>
-              {event.title} <span className="drawer__muted">({formatDateTime(event.startsAt)})</span>
+              {event.title} <span className="drawer__muted">({formatDateTime(event.startsAt, timeZone)})</span>
             </li>
           ))}
         </ul>
@@ -82,7 +84,7 @@ export function LinkEventForm({ issueId }: LinkEventFormProps) {
             <option value="">Choose an event…</option>
             {linkable.map((event) => (
               <option key={event.id} value={event.id}>
-                {event.title} — {formatDateTime(event.startsAt)}
+                {event.title} — {formatDateTime(event.startsAt, timeZone)}
               </option>
             ))}
           </select>

@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { EVENT_FIELD_LABELS, emptyEventForm, toCreateInput, type EventFormValues } from '../eventForm.js';
 import { CREATE_EVENT_MUTATION } from '../graphql/mutations/createEvent.mutation.js';
 import { EVENT_FORM_OPTIONS_QUERY } from '../graphql/queries/eventFormOptions.query.js';
+import { useTimeZone } from '../../partnership/partnership.js';
 import { useViewer } from '../useViewer.js';
 import { summarizeFields, toUserError, type UserError } from '../userError.js';
 import { EventForm } from './EventForm.js';
@@ -12,6 +13,7 @@ import { useIdempotencyKey } from '../../../shared/idempotencyKey.js';
 /** /events/new: a member plans an event, hosted by their organization. */
 export function CreateEventPage() {
   const navigate = useNavigate();
+  const timeZone = useTimeZone();
   const { viewer, loading: viewerLoading } = useViewer();
   const options = useQuery(EVENT_FORM_OPTIONS_QUERY);
   const [create, { loading }] = useMutation(CREATE_EVENT_MUTATION);
@@ -42,7 +44,7 @@ export function CreateEventPage() {
   const submit = async (values: EventFormValues) => {
     setProblem(null);
     try {
-      const input = toCreateInput(values, canChooseHost);
+      const input = toCreateInput(values, canChooseHost, timeZone);
       const { data } = await create({ variables: { input: { ...input, idempotencyKey: idempotency.keyFor(input) } } });
       if (data) idempotency.done();
       if (data) navigate(`/events/${encodeURIComponent(data.createEvent.id)}`, { state: { saved: 'created' } });
@@ -59,7 +61,7 @@ export function CreateEventPage() {
         {canChooseHost ? ' unless you choose another organization' : ''}. Co-hosts can edit it too.
       </p>
       <EventForm
-        initial={emptyEventForm(viewer.organization.id)}
+        initial={emptyEventForm(viewer.organization.id, timeZone)}
         neighborhoods={options.data.neighborhoods}
         organizations={options.data.organizations}
         canChooseHost={canChooseHost}

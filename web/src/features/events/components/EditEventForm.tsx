@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { EVENT_FIELD_LABELS, toUpdateInput, valuesFromEvent, type EventFormValues } from '../eventForm.js';
 import type { EventCardData } from '../graphql/fragments/eventCard.fragment.js';
 import { UPDATE_EVENT_MUTATION } from '../graphql/mutations/updateEvent.mutation.js';
+import { useTimeZone } from '../../partnership/partnership.js';
 import type { Viewer } from '../useViewer.js';
 import { summarizeFields, toUserError, type UserError } from '../userError.js';
 import { EventForm } from './EventForm.js';
@@ -17,7 +18,8 @@ interface EditEventFormProps {
 /** The form, started from the version on screen; that version goes back as `expectedVersion`. */
 export function EditEventForm({ event, viewer, options }: EditEventFormProps) {
   const navigate = useNavigate();
-  const [base, setBase] = useState(() => ({ version: event.version, values: valuesFromEvent(event) }));
+  const timeZone = useTimeZone();
+  const [base, setBase] = useState(() => ({ version: event.version, values: valuesFromEvent(event, timeZone) }));
   const [problem, setProblem] = useState<UserError | null>(null);
   const [nothingChanged, setNothingChanged] = useState(false);
   const [update, { loading }] = useMutation(UPDATE_EVENT_MUTATION);
@@ -25,7 +27,7 @@ export function EditEventForm({ event, viewer, options }: EditEventFormProps) {
 
   const submit = async (values: EventFormValues) => {
     setProblem(null);
-    const input = toUpdateInput(values, base.values);
+    const input = toUpdateInput(values, base.values, timeZone);
     setNothingChanged(Object.keys(input).length === 0);
     if (Object.keys(input).length === 0) return;
     try {
@@ -38,7 +40,7 @@ export function EditEventForm({ event, viewer, options }: EditEventFormProps) {
 
   const reload = () => {
     setProblem(null);
-    setBase({ version: event.version, values: valuesFromEvent(event) });
+    setBase({ version: event.version, values: valuesFromEvent(event, timeZone) });
   };
 
   const conflict = problem?.code === 'CONFLICT';

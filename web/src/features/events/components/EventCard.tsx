@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { humanizeEnum } from '../../../shared/humanize.js';
+import { useTimeZone } from '../../partnership/partnership.js';
 import { formatEventTime, formatClock, sameDay } from '../eventTime.js';
 import type { EventCardData } from '../graphql/fragments/eventCard.fragment.js';
 
@@ -19,6 +20,7 @@ interface EventCardProps {
 /** A shared event: what, when, where, who hosts it, who is coming and who staffs it. */
 export function EventCard({ event, headingLevel = 3, href, compact = false, children }: EventCardProps) {
   const titleId = useId();
+  const timeZone = useTimeZone();
   const Heading = (['h2', 'h3', 'h4'] as const)[headingLevel - 2];
   const cancelled = event.status === 'CANCELLED';
   const placesLeft = event.capacity != null ? Math.max(0, event.capacity - event.rsvpCount) : null;
@@ -49,9 +51,9 @@ export function EventCard({ event, headingLevel = 3, href, compact = false, chil
           <dt>When</dt>
           <dd>
             <time dateTime={event.startsAt}>
-              {compact && sameDay(new Date(event.startsAt), new Date(event.endsAt))
-                ? `${formatClock(event.startsAt)} – ${formatClock(event.endsAt)}`
-                : formatEventTime(event.startsAt, event.endsAt)}
+              {compact && sameDay(new Date(event.startsAt), new Date(event.endsAt), timeZone)
+                ? `${formatClock(event.startsAt, timeZone)} – ${formatClock(event.endsAt, timeZone)}`
+                : formatEventTime(event.startsAt, event.endsAt, timeZone)}
             </time>
           </dd>
         </div>

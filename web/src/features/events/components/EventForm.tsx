@@ -1,6 +1,8 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { humanizeEnum } from '../../../shared/humanize.js';
 import { EVENT_FIELD_LABELS, EVENT_KINDS, checkEventForm, type EventFormValues } from '../eventForm.js';
+import { describeTimeZone } from '../../../shared/timeZone.js';
+import { useTimeZone } from '../../partnership/partnership.js';
 import { withLabel } from '../userError.js';
 import { CoHostPicker } from './CoHostPicker.js';
 import { FieldError } from './FieldError.js';
@@ -33,6 +35,7 @@ interface EventFormProps {
 export function EventForm(props: EventFormProps) {
   const { initial, neighborhoods, organizations, busy, onCancel } = props;
   const id = useId();
+  const timeZone = useTimeZone();
   const [values, setValues] = useState(initial);
   const [local, setLocal] = useState<Record<string, string>>({});
   // Fields edited since the last submit: their old messages no longer apply.
@@ -52,7 +55,7 @@ export function EventForm(props: EventFormProps) {
 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const problems = checkEventForm(values);
+    const problems = checkEventForm(values, timeZone);
     setLocal(problems);
     setEdited(new Set());
     if (Object.keys(problems).length === 0) props.onSubmit(values);
@@ -103,11 +106,15 @@ export function EventForm(props: EventFormProps) {
       </fieldset>
       <fieldset>
         <legend>When</legend>
+        <p id={`${id}-zone`} className="field-hint">
+          Times are in {describeTimeZone(timeZone)}.
+        </p>
         <div className="field-row">
           <div className="field">
             <label htmlFor={`${id}-startsAt`}>Starts</label>
             <input
               {...described('startsAt')}
+              aria-describedby={[`${id}-zone`, fields.startsAt && `${id}-startsAt-error`].filter(Boolean).join(' ')}
               type="datetime-local"
               value={values.startsAt}
               onChange={(e) => set('startsAt', e.target.value)}
@@ -118,6 +125,7 @@ export function EventForm(props: EventFormProps) {
             <label htmlFor={`${id}-endsAt`}>Ends</label>
             <input
               {...described('endsAt')}
+              aria-describedby={[`${id}-zone`, fields.endsAt && `${id}-endsAt-error`].filter(Boolean).join(' ')}
               type="datetime-local"
               value={values.endsAt}
               onChange={(e) => set('endsAt', e.target.value)}

@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { useViewer } from '../useViewer.js';
-import { dateKey, parseWeekParam } from '../week.js';
+import { useTimeZone } from '../../partnership/partnership.js';
+import { parseWeekParam } from '../week.js';
 import { EventList } from './EventList.js';
 import { PendingCoHostInvitations } from './PendingCoHostInvitations.js';
 import { WeekView } from './WeekView.js';
@@ -15,7 +16,8 @@ export function EventsOverview() {
   const { viewer } = useViewer();
   const [params, setParams] = useSearchParams();
   const view: View = params.get('view') === 'week' ? 'week' : 'list';
-  const weekStart = parseWeekParam(params.get('week'));
+  const timeZone = useTimeZone();
+  const weekStart = parseWeekParam(params.get('week'), timeZone);
 
   const showView = (next: View) =>
     setParams((current) => {
@@ -26,11 +28,11 @@ export function EventsOverview() {
       } else updated.set('view', 'week');
       return updated;
     });
-  const showWeek = (start: Date) =>
+  const showWeek = (start: string) =>
     setParams((current) => {
       const updated = new URLSearchParams(current);
       updated.set('view', 'week');
-      updated.set('week', dateKey(start));
+      updated.set('week', start);
       return updated;
     });
 

@@ -1,30 +1,33 @@
 import { useId } from 'react';
 import type { EventCardData } from '../graphql/fragments/eventCard.fragment.js';
-import { dateKey, groupByDay } from '../week.js';
+import { useTimeZone } from '../../partnership/partnership.js';
+import { dateKeyIn, zonedFormat } from '../../../shared/timeZone.js';
+import { calendarDate, groupByDay } from '../week.js';
 import { EventCard } from './EventCard.js';
 
-const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'short' });
+const DAY_OPTIONS: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'short' };
 
 interface WeekGridProps {
   events: readonly EventCardData[];
-  /** Local midnight of the week's Monday. */
-  weekStart: Date;
-  /** Today's date, to mark its column. */
+  /** The week's Monday, `YYYY-MM-DD` in the partnership's zone. */
+  weekStart: string;
+  /** Now, to mark today's column (today in the partnership's zone). */
   today?: Date;
 }
 
 /** Seven days side by side, each listing the events taking place that day. */
 export function WeekGrid({ events, weekStart, today = new Date() }: WeekGridProps) {
   const id = useId();
-  const days = groupByDay(events, weekStart);
-  const todayKey = dateKey(today);
+  const timeZone = useTimeZone();
+  const days = groupByDay(events, weekStart, timeZone);
+  const todayKey = dateKeyIn(today, timeZone);
   return (
     <ol className="week-grid">
       {days.map((day) => (
         <li key={day.key} className={`week-day${day.key === todayKey ? ' week-day--today' : ''}`}>
           <section aria-labelledby={`${id}-${day.key}`} data-day={day.key}>
             <h3 id={`${id}-${day.key}`} className="week-day__title">
-              {dayFormat.format(day.date)}
+              {zonedFormat('UTC', DAY_OPTIONS).format(calendarDate(day.key))}
               {day.key === todayKey && <span className="week-day__today"> (today)</span>}
             </h3>
             {day.events.length === 0 ? (

@@ -1,24 +1,27 @@
 import { useMemo } from 'react';
 import { useEventsList } from '../useEventsList.js';
-import { addDays, startOfWeek } from '../week.js';
+import { useTimeZone } from '../../partnership/partnership.js';
+import { zonedFormat } from '../../../shared/timeZone.js';
+import { addDays, calendarDate, startOfWeek, weekRange } from '../week.js';
 import { WeekGrid } from './WeekGrid.js';
 
-const rangeFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+const RANGE_OPTIONS: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
 
 interface WeekViewProps {
-  /** Local midnight of the Monday shown. */
-  weekStart: Date;
-  onWeekChange: (weekStart: Date) => void;
+  /** The Monday shown, `YYYY-MM-DD` in the partnership's zone. */
+  weekStart: string;
+  onWeekChange: (weekStart: string) => void;
 }
 
 /** One week of events, Monday to Sunday, with buttons to move between weeks. */
 export function WeekView({ weekStart, onWeekChange }: WeekViewProps) {
-  const weekEnd = useMemo(() => addDays(weekStart, 7), [weekStart]);
-  const list = useEventsList({
-    filter: { from: weekStart.toISOString(), to: weekEnd.toISOString() },
-    first: 100,
-  });
-  const isThisWeek = startOfWeek(new Date()).getTime() === weekStart.getTime();
+  const timeZone = useTimeZone();
+  const filter = useMemo(() => {
+    const { from, to } = weekRange(weekStart, timeZone);
+    return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+  }, [weekStart, timeZone]);
+  const list = useEventsList({ filter, first: 100 });
+  const thisWeek = startOfWeek(Date.now(), timeZone);
 
   return (
     <div className="week-view">
@@ -27,13 +30,13 @@ export function WeekView({ weekStart, onWeekChange }: WeekViewProps) {
           ← Previous week
         </button>
         <h3 className="week-view__title" aria-live="polite">
-          {rangeFormat.formatRange(weekStart, addDays(weekStart, 6))}
+          {zonedFormat('UTC', RANGE_OPTIONS).formatRange(calendarDate(weekStart), calendarDate(addDays(weekStart, 6)))}
         </h3>
         <button
           type="button"
           className="button--secondary"
-          onClick={() => onWeekChange(startOfWeek(new Date()))}
-          disabled={isThisWeek}
+          onClick={() => onWeekChange(thisWeek)}
+          disabled={thisWeek === weekStart}
         >
           This week
         </button>

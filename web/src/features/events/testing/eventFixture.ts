@@ -9,8 +9,9 @@ export function buildEvent(overrides: Partial<EventCardData> = {}): EventCardDat
     kind: 'TOWN_HALL',
     status: 'PLANNED',
     cancelReason: null,
-    startsAt: new Date(2026, 10, 25, 18, 0).toISOString(),
-    endsAt: new Date(2026, 10, 25, 20, 0).toISOString(),
+    // 6–8 PM on 25 November in Chicago (UTC-6), where the test partnership is.
+    startsAt: '2026-11-26T00:00:00.000Z',
+    endsAt: '2026-11-26T02:00:00.000Z',
     locationName: 'Eastside Library, room 2',
     neighborhood: { id: 'TmVpZ2hib3Job29kOjE', name: 'Eastside' },
     host: { id: 'T3JnYW5pemF0aW9uOjE', name: 'Riverside Police Department' },

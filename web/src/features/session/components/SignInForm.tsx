@@ -1,5 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
+import { Link } from 'react-router';
+import { usePartnership } from '../../partnership/partnership.js';
 import { LOGIN_MUTATION } from '../graphql/mutations/login.mutation.js';
 
 interface SignInFormProps {
@@ -14,6 +16,7 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [login, { loading }] = useMutation(LOGIN_MUTATION);
+  const { passwordResetByEmail } = usePartnership();
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -56,6 +59,11 @@ export function SignInForm({ onSignedIn }: SignInFormProps) {
       <button type="submit" disabled={loading}>
         {loading ? 'Signing in…' : 'Sign in'}
       </button>
+      {passwordResetByEmail && (
+        <Link className="sign-in__forgot" to="/forgot-password">
+          Forgot your password?
+        </Link>
+      )}
       {error && (
         <p className="sign-in__error" role="alert">
           {error}
