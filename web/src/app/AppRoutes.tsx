@@ -15,6 +15,9 @@ const PublicHome = lazy(() =>
 const ReportPage = lazy(() =>
   import('../features/public/components/ReportPage.js').then((m) => ({ default: m.ReportPage })),
 );
+const AdminPage = lazy(() =>
+  import('../features/admin/components/AdminPage.js').then((m) => ({ default: m.AdminPage })),
+);
 
 interface AppRoutesProps {
   signedIn: boolean;
@@ -39,6 +42,7 @@ export function AppRoutes({ signedIn }: AppRoutesProps) {
         <Route path="/events/*" element={<EventsPage />} />
         <Route path="/activity" element={<ActivityPage />} />
         <Route path="/report" element={<ReportPage />} />
+        <Route path="/admin/*" element={<AdminPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Suspense>
