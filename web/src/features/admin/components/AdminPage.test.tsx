@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import { MockedProvider } from '@apollo/client/testing/react';
+import type { MockLink } from '@apollo/client/testing';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { VIEWER_QUERY } from '../../session/graphql/queries/viewer.query.js';
 import { ADMIN_SETTINGS_QUERY } from '../graphql/queries/adminSettings.query.js';
@@ -25,7 +26,7 @@ const viewer = (role: 'COORDINATOR' | 'OFFICER') => ({
   },
 });
 
-function renderAt(path: string, mocks: Parameters<typeof MockedProvider>[0]['mocks']) {
+function renderAt(path: string, mocks: MockLink.MockedResponse[]) {
   render(
     <MockedProvider mocks={mocks}>
       <MemoryRouter initialEntries={[path]}>

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { MockedProvider, type MockedResponse } from '@apollo/client/testing/react';
+import { MockedProvider } from '@apollo/client/testing/react';
+import type { MockLink } from '@apollo/client/testing';
 import { GraphQLError } from 'graphql';
 import { CREATE_API_TOKEN_MUTATION } from '../graphql/mutations/createApiToken.mutation.js';
 import { REVOKE_API_TOKEN_MUTATION } from '../graphql/mutations/revokeApiToken.mutation.js';
@@ -23,12 +24,12 @@ const ORGS = [
   { __typename: 'Organization' as const, id: AGENCY.id, name: AGENCY.name },
   { __typename: 'Organization' as const, id: YOUTH.id, name: YOUTH.name },
 ];
-const list = (apiTokens: ReturnType<typeof buildApiToken>[]): MockedResponse => ({
+const list = (apiTokens: ReturnType<typeof buildApiToken>[]): MockLink.MockedResponse => ({
   request: { query: ADMIN_API_TOKENS_QUERY },
   result: { data: { apiTokens, organizations: ORGS } },
 });
 
-function renderPage(mocks: MockedResponse[]) {
+function renderPage(mocks: MockLink.MockedResponse[]) {
   render(
     <MockedProvider mocks={[list([DISPATCH, OLD]), ...mocks]}>
       <ApiTokensPage />

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { MockedProvider, type MockedResponse } from '@apollo/client/testing/react';
+import { MockedProvider } from '@apollo/client/testing/react';
+import type { MockLink } from '@apollo/client/testing';
 import { GraphQLError } from 'graphql';
 import { VIEWER_QUERY } from '../../session/graphql/queries/viewer.query.js';
 import { CREATE_PASSWORD_RESET_LINK_MUTATION } from '../graphql/mutations/createPasswordResetLink.mutation.js';
@@ -32,6 +33,7 @@ const LUIS = buildMember({
   active: false,
   deactivatedAt: '2026-11-30T15:00:00.000Z',
 });
+const AGENCY_REF = { __typename: 'Organization' as const, id: AGENCY.id, name: AGENCY.name };
 const PENDING = buildInvitation();
 const ACCEPTED = buildInvitation({
   id: 'SW52aXRhdGlvbjoy',
@@ -40,7 +42,7 @@ const ACCEPTED = buildInvitation({
   acceptedAt: '2026-11-29T12:00:00.000Z',
 });
 
-const viewerMock: MockedResponse = {
+const viewerMock: MockLink.MockedResponse = {
   request: { query: VIEWER_QUERY },
   result: {
     data: {
@@ -54,16 +56,16 @@ const viewerMock: MockedResponse = {
     },
   },
 };
-const membersMock: MockedResponse = {
+const membersMock: MockLink.MockedResponse = {
   request: { query: ADMIN_MEMBERS_QUERY },
   result: { data: { members: [CASEY, LUIS, SAM], organizations: [AGENCY, YOUTH] } },
 };
-const invitations = (list: ReturnType<typeof buildInvitation>[]): MockedResponse => ({
+const invitations = (list: ReturnType<typeof buildInvitation>[]): MockLink.MockedResponse => ({
   request: { query: ADMIN_INVITATIONS_QUERY },
   result: { data: { invitations: list } },
 });
 
-function renderPage(mocks: MockedResponse[]) {
+function renderPage(mocks: MockLink.MockedResponse[]) {
   render(
     <MockedProvider mocks={[viewerMock, membersMock, invitations([PENDING, ACCEPTED]), ...mocks]}>
       <MembersPage />
@@ -95,7 +97,7 @@ describe('MembersPage', () => {
       email: 'dana@pd.test',
       name: 'Dana Lee',
       role: 'OFFICER',
-      organization: { __typename: 'Organization', id: AGENCY.id, name: AGENCY.name },
+      organization: AGENCY_REF,
     });
     renderPage([
       {

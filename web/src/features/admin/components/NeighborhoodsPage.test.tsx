@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { MockedProvider, type MockedResponse } from '@apollo/client/testing/react';
+import { MockedProvider } from '@apollo/client/testing/react';
+import type { MockLink } from '@apollo/client/testing';
 import { GraphQLError } from 'graphql';
 import { CREATE_NEIGHBORHOOD_MUTATION } from '../graphql/mutations/createNeighborhood.mutation.js';
 import { IMPORT_NEIGHBORHOODS_MUTATION } from '../graphql/mutations/importNeighborhoods.mutation.js';
@@ -36,12 +37,12 @@ const OLD_MILL = buildNeighborhood({
   retiredAt: '2026-11-02T10:00:00.000Z',
 });
 
-const list = (neighborhoods: ReturnType<typeof buildNeighborhood>[]): MockedResponse => ({
+const list = (neighborhoods: ReturnType<typeof buildNeighborhood>[]): MockLink.MockedResponse => ({
   request: { query: ADMIN_NEIGHBORHOODS_QUERY },
   result: { data: { neighborhoods } },
 });
 
-function renderPage(mocks: MockedResponse[]) {
+function renderPage(mocks: MockLink.MockedResponse[]) {
   render(
     <MockedProvider mocks={[list([EASTSIDE, ISLANDS, OLD_MILL]), ...mocks]}>
       <NeighborhoodsPage />

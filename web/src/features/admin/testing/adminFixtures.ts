@@ -6,6 +6,9 @@ import type {
   AdminOrganizationFragment,
 } from '../../../graphql/generated/graphql.js';
 
+/** A fragment as the server answers it, with the __typename the generated types leave out. */
+export type Typed<T> = T & { __typename: string };
+
 /** A closed square ring as GeoJSON positions. */
 export function squareRing(lng: number, lat: number, size: number): [number, number][] {
   return [
@@ -30,11 +33,18 @@ export const YOUTH = {
   kind: 'YOUTH' as const,
 };
 
-export function buildOrganization(overrides: Partial<AdminOrganizationFragment> = {}): AdminOrganizationFragment {
+// Nested objects carry __typename as the server sends it (the generated types leave it out).
+const AGENCY_REF = { __typename: 'Organization' as const, id: AGENCY.id, name: AGENCY.name };
+const YOUTH_REF = { __typename: 'Organization' as const, id: YOUTH.id, name: YOUTH.name };
+const CASEY_REF = { __typename: 'Member' as const, id: 'TWVtYmVyOjE', name: 'Casey Coordinator' };
+
+export function buildOrganization(
+  overrides: Partial<AdminOrganizationFragment> = {},
+): Typed<AdminOrganizationFragment> {
   return { ...YOUTH, neighborhoods: [], ...overrides };
 }
 
-export function buildMember(overrides: Partial<AdminMemberFragment> = {}): AdminMemberFragment {
+export function buildMember(overrides: Partial<AdminMemberFragment> = {}): Typed<AdminMemberFragment> {
   return {
     __typename: 'Member',
     id: 'TWVtYmVyOjM',
@@ -48,7 +58,7 @@ export function buildMember(overrides: Partial<AdminMemberFragment> = {}): Admin
   };
 }
 
-export function buildInvitation(overrides: Partial<AdminInvitationFragment> = {}): AdminInvitationFragment {
+export function buildInvitation(overrides: Partial<AdminInvitationFragment> = {}): Typed<AdminInvitationFragment> {
   return {
     __typename: 'Invitation',
     id: 'SW52aXRhdGlvbjox',
@@ -59,13 +69,15 @@ export function buildInvitation(overrides: Partial<AdminInvitationFragment> = {}
     createdAt: '2026-12-01T08:00:00.000Z',
     expiresAt: '2026-12-08T08:00:00.000Z',
     acceptedAt: null,
-    organization: { __typename: 'Organization', id: YOUTH.id, name: YOUTH.name },
-    invitedBy: { __typename: 'Member', id: 'TWVtYmVyOjE', name: 'Casey Coordinator' },
+    organization: YOUTH_REF,
+    invitedBy: CASEY_REF,
     ...overrides,
   };
 }
 
-export function buildNeighborhood(overrides: Partial<AdminNeighborhoodFragment> = {}): AdminNeighborhoodFragment {
+export function buildNeighborhood(
+  overrides: Partial<AdminNeighborhoodFragment> = {},
+): Typed<AdminNeighborhoodFragment> {
   return {
     __typename: 'Neighborhood',
     id: 'TmVpZ2hib3Job29kOjE',
@@ -79,7 +91,7 @@ export function buildNeighborhood(overrides: Partial<AdminNeighborhoodFragment> 
   };
 }
 
-export function buildApiToken(overrides: Partial<AdminApiTokenFragment> = {}): AdminApiTokenFragment {
+export function buildApiToken(overrides: Partial<AdminApiTokenFragment> = {}): Typed<AdminApiTokenFragment> {
   return {
     __typename: 'ApiToken',
     id: 'QXBpVG9rZW46MQ',
@@ -89,8 +101,8 @@ export function buildApiToken(overrides: Partial<AdminApiTokenFragment> = {}): A
     createdAt: '2026-11-20T10:00:00.000Z',
     lastUsedAt: null,
     revokedAt: null,
-    organization: { __typename: 'Organization', id: AGENCY.id, name: AGENCY.name },
-    createdBy: { __typename: 'Member', id: 'TWVtYmVyOjE', name: 'Casey Coordinator' },
+    organization: AGENCY_REF,
+    createdBy: CASEY_REF,
     ...overrides,
   };
 }
