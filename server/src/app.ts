@@ -30,6 +30,9 @@ import { ContactAccessService } from './modules/privacy/contact-access.service.j
 import { RetentionJob } from './modules/privacy/retention.js';
 import { createSecurity, type HttpContext } from './security/index.js';
 import { LinkIssuer } from './modules/access-links/access-link.codes.js';
+import { PartnershipService } from './modules/partnership/partnership.service.js';
+import { SetupService } from './modules/setup/setup.service.js';
+import { AccessLinkService } from './modules/access-links/access-link.service.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -38,6 +41,11 @@ export interface BootstrapOptions {
   config: Config;
   /** Milliseconds between the activity bus's safety-net polls (default 2000). */
   pollIntervalMs?: number;
+  /**
+   * When no coordinator exists, issue a SETUP link and log it (default true). The demo passes
+   * false: it seeds its own coordinators right after start.
+   */
+  announceSetup?: boolean;
 }
 
 /** A running server. `close()` stops accepting, drains, and closes the database and broker. */
@@ -49,6 +57,8 @@ export interface App {
   port: number;
   orm: MikroORM;
   services: Services;
+  /** The first-run setup link issued at this start (also logged); null once a coordinator exists. */
+  setupUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -68,7 +78,7 @@ function authFailure(error: unknown): GraphQLError {
  * Opens the database (migrating it), the activity bus, the GraphQL schema, HTTP and WebSocket
  * on one port. Everything opened is closed by the returned `close()`.
  */
-export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): Promise<App> {
+export async function bootstrap({ config, pollIntervalMs, announceSetup = true }: BootstrapOptions): Promise<App> {
   const orm = await openDatabase(config.database);
   const closers: (() => Promise<unknown>)[] = [() => orm.close(true)];
   const closeAll = async () => {
@@ -84,7 +94,7 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
     closers.push(() => presence.close());
     await presence.start();
     const tokens = await TokenService.create(orm, config.tokenSecret);
-    const apiTokens = new ApiTokenService(orm, channels.open('api-tokens'));
+    const apiTokens = new ApiTokenService(orm, channels.open('api-tokens'), bus);
     closers.push(() => apiTokens.close());
     await apiTokens.start();
     const tokenSockets = new TokenSockets();
@@ -92,6 +102,8 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
     const credentials = { sessions: tokens, apiTokens };
     const retention = new RetentionJob(orm, config.retentionDays);
     closers.push(() => retention.close());
+    const links = new LinkIssuer();
+    const partnership = new PartnershipService(orm, bus, { passwordResetByEmail: config.smtpUrl != null });
     const services: Services = {
       orm,
       bus,
@@ -100,11 +112,14 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
       events: new EventService(orm, bus),
       presence,
       apiTokens,
-      organizations: new OrganizationService(orm),
+      organizations: new OrganizationService(orm, bus),
       members: new MemberService(orm),
       contactAccess: new ContactAccessService(orm),
       retention,
-      links: new LinkIssuer(),
+      links,
+      partnership,
+      setup: new SetupService(orm, bus, tokens, links, partnership),
+      accessLinks: new AccessLinkService(orm, bus, tokens),
     };
     const schema = await buildAppSchema();
     const security = await createSecurity(config, { schema, streamId });
@@ -208,6 +223,8 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
     const address = httpServer.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     services.links.publicUrl = config.publicUrl ?? `http://localhost:${port}`;
+    const setupUrl = announceSetup ? await services.setup.announce() : null;
+    if (setupUrl) console.log(`Set up Bridgeboard: open ${setupUrl} (valid for 24 hours, until used)`);
     return {
       url: `http://localhost:${port}`,
       publicUrl: services.links.publicUrl,
@@ -215,6 +232,7 @@ export async function bootstrap({ config, pollIntervalMs }: BootstrapOptions): P
       port,
       orm,
       services,
+      setupUrl,
       close: closeAll,
     };
   } catch (error) {

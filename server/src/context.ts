@@ -13,6 +13,9 @@ import type { OrganizationService } from './modules/organizations/organization.s
 import type { ContactAccessService } from './modules/privacy/contact-access.service.js';
 import type { RetentionJob } from './modules/privacy/retention.js';
 import type { LinkIssuer } from './modules/access-links/access-link.codes.js';
+import type { PartnershipService } from './modules/partnership/partnership.service.js';
+import type { SetupService } from './modules/setup/setup.service.js';
+import type { AccessLinkService } from './modules/access-links/access-link.service.js';
 import { IssueUpdate } from './modules/issues/issue-update.entity.js';
 import { UpdateVisibility } from './modules/issues/issue.enums.js';
 
@@ -30,6 +33,10 @@ export interface Services {
   retention: RetentionJob;
   /** Builds one-time links (setup, invitations, passwords) on the board's public address. */
   links: LinkIssuer;
+  partnership: PartnershipService;
+  setup: SetupService;
+  /** What a one-time link is for; spending PASSWORD links. */
+  accessLinks: AccessLinkService;
 }
 
 /** Built once per HTTP request, and once per WebSocket subscription. */

@@ -15,6 +15,9 @@ import { NodeResolver } from './modules/node/node.resolver.js';
 import { PresenceResolver } from './modules/presence/presence.resolver.js';
 import { ApiTokenResolver } from './modules/api-tokens/api-token.resolver.js';
 import { ContactAccessResolver } from './modules/privacy/contact-access.resolver.js';
+import { PartnershipResolver } from './modules/partnership/partnership.resolver.js';
+import { SetupResolver } from './modules/setup/setup.resolver.js';
+import { AccessLinkResolver } from './modules/access-links/access-link.resolver.js';
 
 /**
  * Enforces what the field declares (@Allow: roles and token scope, read back from the schema):
@@ -39,6 +42,9 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
       PresenceResolver,
       ApiTokenResolver,
       ContactAccessResolver,
+      PartnershipResolver,
+      SetupResolver,
+      AccessLinkResolver,
     ],
     authChecker,
     // Every subscription streams from the ActivityBus through its own `subscribe`, so

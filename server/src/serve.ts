@@ -1,13 +1,16 @@
 import { ConfigError, loadConfig } from './config.js';
-import { bootstrap, type App } from './app.js';
+import { bootstrap, type App, type BootstrapOptions } from './app.js';
 
 /**
  * Starts the server from the environment, runs `afterStart`, and closes everything on SIGINT
  * or SIGTERM. A bad configuration exits with status 2 and a message naming the variable.
  */
-export async function serve(afterStart: (app: App) => Promise<void> | void): Promise<void> {
+export async function serve(
+  afterStart: (app: App) => Promise<void> | void,
+  options: Omit<BootstrapOptions, 'config'> = {},
+): Promise<void> {
   try {
-    const app = await bootstrap({ config: loadConfig() });
+    const app = await bootstrap({ ...options, config: loadConfig() });
     const stop = async () => {
       await app.close();
       process.exit(0);

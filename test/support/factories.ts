@@ -1,4 +1,7 @@
 import type { TestServer } from './server.js';
+import { AccessLink, AccessLinkKind } from '../../server/src/modules/access-links/access-link.entity.js';
+import { LINK_TTL_MS, newLinkCode } from '../../server/src/modules/access-links/access-link.codes.js';
+import { Member } from '../../server/src/modules/members/member.entity.js';
 
 export const ISSUE_FIELDS =
   'id title status version category supportersCount neighborhood { id name } organizations { id name }';
@@ -137,6 +140,8 @@ export async function snapshotDb(server: TestServer): Promise<Record<string, num
     'member',
     'organization',
     'organization_neighborhood',
+    'access_link',
+    'partnership',
   ];
   const out: Record<string, number | string> = {};
   for (const t of tables) out[t] = await countRows(server, t);
@@ -156,8 +161,37 @@ export async function snapshotDb(server: TestServer): Promise<Record<string, num
   const served = (await em.execute(
     'select organization_id, neighborhood_id from organization_neighborhood order by organization_id, neighborhood_id',
   )) as unknown[];
+  const links = (await em.execute('select id, used_at, revoked_at from access_link order by id')) as unknown[];
+  const partnership = (await em.execute('select * from partnership')) as unknown[];
+  out.links = JSON.stringify(links);
+  out.partnership = JSON.stringify(partnership);
   out.members = JSON.stringify(members);
   out.organizations = JSON.stringify(organizations);
   out.served = JSON.stringify(served);
   return out;
+}
+
+/**
+ * A one-time link written straight to the database, as the server would issue it: SETUP, or
+ * PASSWORD for the member with `email`. Returns the code (stored nowhere else) and the link's row id.
+ */
+export async function buildAccessLink(
+  server: TestServer,
+  kind: 'SETUP' | 'PASSWORD',
+  options: { email?: string; expiresAt?: Date } = {},
+): Promise<{ code: string; pk: number }> {
+  const em = server.app.orm.em.fork();
+  const { code, codeHash } = newLinkCode();
+  const member = options.email ? await em.findOneOrFail(Member, { email: options.email }) : null;
+  if (kind === 'PASSWORD' && !member) throw new Error('a PASSWORD link needs the email of a member');
+  const link = em.create(AccessLink, {
+    kind: AccessLinkKind[kind],
+    codeHash,
+    member,
+    email: member?.email ?? null,
+    name: member?.name ?? null,
+    expiresAt: options.expiresAt ?? new Date(Date.now() + LINK_TTL_MS[kind]),
+  });
+  await em.flush();
+  return { code, pk: link.pk };
 }

@@ -35,10 +35,11 @@ const GENEROUS: RateLimit = { points: 1_000_000, seconds: 60 };
 
 /**
  * Boots the real server on a random port over a fresh database of the suite's dialect, with
- * the basic fixtures (neighborhoods, organizations, one member per role).
+ * the basic fixtures (neighborhoods, organizations, one member per role). Only an unseeded
+ * server issues (and logs) a setup link, unless `announceSetup` says otherwise.
  */
 export async function startServer(
-  options: { db?: TestDatabase; config?: Partial<Config>; seed?: boolean } = {},
+  options: { db?: TestDatabase; config?: Partial<Config>; seed?: boolean; announceSetup?: boolean } = {},
 ): Promise<TestServer> {
   const db = options.db ?? (await freshDatabase());
   const app = await bootstrap({
@@ -55,6 +56,7 @@ export async function startServer(
       ...options.config,
     },
     pollIntervalMs: 500,
+    announceSetup: options.announceSetup ?? options.seed === false,
   });
   const basics = options.seed === false ? (undefined as unknown as Basics) : await seedBasics(app.orm);
   const clients: Client[] = [];

@@ -1,4 +1,4 @@
-import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { Services } from '../../context.js';
 import { hashPassword } from '../../auth/password.js';
 import type { Viewer } from '../../auth/viewer.js';
@@ -7,6 +7,7 @@ import { toGlobalId } from '../../common/relay.js';
 import { Neighborhood } from '../../modules/neighborhoods/neighborhood.entity.js';
 import { Organization } from '../../modules/organizations/organization.entity.js';
 import { Member } from '../../modules/members/member.entity.js';
+import { PartnershipSettings } from '../../modules/partnership/partnership.entity.js';
 import { CommunityIssue } from '../../modules/issues/issue.entity.js';
 import { SharedEvent } from '../../modules/events/event.entity.js';
 import { EventStatus } from '../../modules/events/event.enums.js';
@@ -53,6 +54,7 @@ export async function seedDemo(services: Services): Promise<void> {
       passwordHash,
     }),
   );
+  seedPartnership(em, [...neighborhoods.values()]);
   await em.flush();
 
   const viewers = new Map<string, Viewer>(
@@ -186,6 +188,19 @@ export async function seedDemo(services: Services): Promise<void> {
       await services.events.update(host, id, { status: EventStatus.CONFIRMED }, null);
     }
   }
+}
+
+/** The demo city's settings, as setup would write them; the map is centred on its neighborhoods. */
+function seedPartnership(em: EntityManager, neighborhoods: Neighborhood[]): void {
+  const mean = (values: number[]) => Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 1e5) / 1e5;
+  em.create(PartnershipSettings, {
+    name: 'Demo City Partnership',
+    timeZone: 'America/Los_Angeles',
+    language: 'en',
+    mapCenterLat: mean(neighborhoods.map((n) => n.centerLat)),
+    mapCenterLng: mean(neighborhoods.map((n) => n.centerLng)),
+    setupCompletedAt: new Date(),
+  });
 }
 
 export { DEMO_PASSWORD, MEMBERS as DEMO_MEMBERS };

@@ -6,6 +6,9 @@ import { Role } from '../../auth/roles.js';
 import { formatScopes, parseScopes } from '../../auth/scopes.js';
 import { memberRefOf, type MemberViewer, type TokenViewer } from '../../auth/viewer.js';
 import type { Transport } from '../../realtime/transport.js';
+import type { ActivityBus } from '../../realtime/bus.js';
+import { runChange } from '../../realtime/change.js';
+import { ActivityKind, ActivityVisibility } from '../activity/activity.enums.js';
 import { Organization, OrganizationKind } from '../organizations/organization.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import type { CreateApiTokenInput } from './api-token.input.js';
@@ -37,6 +40,7 @@ export class ApiTokenService {
   constructor(
     private readonly orm: MikroORM,
     private readonly transport: Transport<Revoked>,
+    private readonly bus: ActivityBus,
   ) {}
 
   async start(): Promise<void> {
@@ -92,19 +96,27 @@ export class ApiTokenService {
     const organizationPk = input.organizationId
       ? pkOf(input.organizationId, 'Organization', 'organizationId')
       : viewer.organizationPk;
-    const em = this.orm.em.fork();
-    const organization = await em.findOne(Organization, { pk: organizationPk });
-    if (!organization) throw badInput('organizationId', 'organizationId names no organization');
     const secret = PREFIX + randomBytes(32).toString('base64url');
-    const apiToken = em.create(ApiToken, {
-      name,
-      secretHash: hashOf(secret),
-      hint: `${secret.slice(0, HINT_LENGTH)}…`,
-      scopeList: scopes,
-      organization,
-      createdBy: memberRefOf(em, viewer),
+    const apiToken = await runChange(this.orm, this.bus, async (em, record) => {
+      const organization = await em.findOne(Organization, { pk: organizationPk });
+      if (!organization) throw badInput('organizationId', 'organizationId names no organization');
+      record({
+        kind: ActivityKind.API_TOKEN_CREATED,
+        visibility: ActivityVisibility.COORDINATORS,
+        summary: `${viewer.name} created the API token "${name}" for ${organization.name}`,
+        actor: viewer.memberPk,
+        actorOrganization: viewer.organizationPk,
+        snapshot: () => ({}),
+      });
+      return em.create(ApiToken, {
+        name,
+        secretHash: hashOf(secret),
+        hint: `${secret.slice(0, HINT_LENGTH)}…`,
+        scopeList: scopes,
+        organization,
+        createdBy: memberRefOf(em, viewer),
+      });
     });
-    await em.flush();
     return { token: secret, apiToken };
   }
 
@@ -119,13 +131,23 @@ export class ApiTokenService {
    */
   async revoke(viewer: MemberViewer, id: string): Promise<ApiToken> {
     const pk = pkOf(id, 'ApiToken', 'id');
-    const em = this.orm.em.fork();
-    const token = await em.findOne(ApiToken, { pk });
-    if (!token) throw notFound('API token');
-    if (token.revokedAt) return token;
-    token.revokedAt = new Date();
-    token.revokedBy = memberRefOf(em, viewer);
-    await em.flush();
+    const { token, revoked } = await runChange(this.orm, this.bus, async (em, record) => {
+      const token = await em.findOne(ApiToken, { pk }, { populate: ['organization'] });
+      if (!token) throw notFound('API token');
+      if (token.revokedAt) return { token, revoked: false };
+      token.revokedAt = new Date();
+      token.revokedBy = memberRefOf(em, viewer);
+      record({
+        kind: ActivityKind.API_TOKEN_REVOKED,
+        visibility: ActivityVisibility.COORDINATORS,
+        summary: `${viewer.name} revoked the API token "${token.name}" of ${token.organization.getEntity().name}`,
+        actor: viewer.memberPk,
+        actorOrganization: viewer.organizationPk,
+        snapshot: () => ({}),
+      });
+      return { token, revoked: true };
+    });
+    if (!revoked) return token;
     try {
       await this.transport.publish({ tokenPk: token.pk });
     } catch (error) {

@@ -1,11 +1,13 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Allow, Public } from '../../auth/access.js';
 import { Role } from '../../auth/roles.js';
+import type { MemberViewer } from '../../auth/viewer.js';
 import type { Context } from '../../context.js';
 import { Neighborhood } from '../neighborhoods/neighborhood.entity.js';
 import { Organization } from './organization.entity.js';
 import { CreateOrganizationInput, UpdateOrganizationInput } from './organization.input.js';
 
+// Changes are `scope: null` (no API token may call them), so their viewer is a member.
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Public()
@@ -20,7 +22,7 @@ export class OrganizationResolver {
     @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput,
     @Ctx() ctx: Context,
   ): Promise<Organization> {
-    return ctx.services.organizations.create(input);
+    return ctx.services.organizations.create(ctx.viewer as MemberViewer, input);
   }
 
   @Allow({ roles: [Role.COORDINATOR], scope: null })
@@ -32,7 +34,7 @@ export class OrganizationResolver {
     @Arg('input', () => UpdateOrganizationInput) input: UpdateOrganizationInput,
     @Ctx() ctx: Context,
   ): Promise<Organization> {
-    return ctx.services.organizations.update(id, input);
+    return ctx.services.organizations.update(ctx.viewer as MemberViewer, id, input);
   }
 
   @FieldResolver(() => [Neighborhood], { description: 'Neighborhoods it serves.' })

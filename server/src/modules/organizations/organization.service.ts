@@ -2,6 +2,10 @@ import { UniqueConstraintViolationException, type EntityManager, type MikroORM }
 import { badInput, notFound } from '../../common/errors.js';
 import { pkOf } from '../../common/relay.js';
 import { Role } from '../../auth/roles.js';
+import type { MemberViewer } from '../../auth/viewer.js';
+import type { ActivityBus } from '../../realtime/bus.js';
+import { runChange, type Record as RecordActivity } from '../../realtime/change.js';
+import { ActivityKind, ActivityVisibility } from '../activity/activity.enums.js';
 import { Member } from '../members/member.entity.js';
 import { Neighborhood } from '../neighborhoods/neighborhood.entity.js';
 import { Organization, OrganizationKind } from './organization.entity.js';
@@ -20,33 +24,43 @@ export function roleFitsKind(role: Role, kind: OrganizationKind): boolean {
   return true;
 }
 
-/** Creates and edits organizations (coordinators only; see the resolver). Changes write no Activity. */
+/**
+ * Creates and edits organizations (coordinators only; see the resolver). Each change writes an
+ * ORGANIZATION_CREATED or ORGANIZATION_UPDATED activity that only coordinators see.
+ */
 export class OrganizationService {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly bus: ActivityBus,
+  ) {}
 
   /** A new organization; BAD_USER_INPUT naming the field for a taken name or an unknown neighborhood. */
-  async create(input: CreateOrganizationInput): Promise<Organization> {
+  async create(viewer: MemberViewer, input: CreateOrganizationInput): Promise<Organization> {
     const name = checkName(input.name);
     const neighborhoodPks = neighborhoodPksOf(input.neighborhoodIds);
-    return this.write(async (em) => {
+    return this.write(async (em, record) => {
       if (await em.count(Organization, { name })) throw badInput('name', NAME_TAKEN);
       const organization = em.create(Organization, { name, kind: input.kind });
       organization.neighborhoods.set(await loadNeighborhoods(em, neighborhoodPks));
+      record(adminActivity(viewer, ActivityKind.ORGANIZATION_CREATED, `${viewer.name} added ${name} (${input.kind})`));
       return organization;
     });
   }
 
   /** Changes only the fields given; the whole change or nothing. */
-  async update(id: string, input: UpdateOrganizationInput): Promise<Organization> {
+  async update(viewer: MemberViewer, id: string, input: UpdateOrganizationInput): Promise<Organization> {
     const pk = pkOf(id, 'Organization', 'id');
     const name = input.name == null ? null : checkName(input.name);
     const neighborhoodPks = input.neighborhoodIds == null ? null : neighborhoodPksOf(input.neighborhoodIds);
-    return this.write(async (em) => {
+    return this.write(async (em, record) => {
       const organization = await em.findOne(Organization, { pk }, { populate: ['neighborhoods'] });
       if (!organization) throw notFound('Organization');
+      const before = organization.name;
+      const changes: string[] = [];
       if (name != null && name !== organization.name) {
         if (await em.count(Organization, { name, pk: { $ne: pk } })) throw badInput('name', NAME_TAKEN);
         organization.name = name;
+        changes.push(`renamed it ${name}`);
       }
       if (input.kind != null && input.kind !== organization.kind) {
         const kind = input.kind;
@@ -60,22 +74,46 @@ export class OrganizationService {
           );
         }
         organization.kind = kind;
+        changes.push(`made it ${kind}`);
       }
-      if (neighborhoodPks != null) organization.neighborhoods.set(await loadNeighborhoods(em, neighborhoodPks));
+      if (neighborhoodPks != null) {
+        const served = organization.neighborhoods
+          .getItems()
+          .map((n) => n.pk)
+          .sort();
+        organization.neighborhoods.set(await loadNeighborhoods(em, neighborhoodPks));
+        if (served.join() !== [...neighborhoodPks].sort().join()) changes.push('changed the neighborhoods it serves');
+      }
+      if (changes.length > 0) {
+        const summary = `${viewer.name} updated ${before}: ${changes.join(', ')}`;
+        record(adminActivity(viewer, ActivityKind.ORGANIZATION_UPDATED, summary));
+      }
       return organization;
     });
   }
 
-  /** Runs `work` in a transaction; a name taken by a concurrent write is still BAD_USER_INPUT. */
-  private async write(work: (em: EntityManager) => Promise<Organization>): Promise<Organization> {
+  /** Runs `work` as one change; a name taken by a concurrent write is still BAD_USER_INPUT. */
+  private async write(
+    work: (em: EntityManager, record: RecordActivity) => Promise<Organization>,
+  ): Promise<Organization> {
     try {
-      return await this.orm.em.fork().transactional(work);
+      return await runChange(this.orm, this.bus, work);
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) throw badInput('name', NAME_TAKEN);
       throw error;
     }
   }
 }
+
+/** An administration entry: seen by coordinators only, never by tokens or the public. */
+const adminActivity = (viewer: MemberViewer, kind: ActivityKind, summary: string) => ({
+  kind,
+  visibility: ActivityVisibility.COORDINATORS,
+  summary,
+  actor: viewer.memberPk,
+  actorOrganization: viewer.organizationPk,
+  snapshot: () => ({}),
+});
 
 function checkName(raw: string): string {
   const name = raw.trim();
