@@ -51,7 +51,9 @@ export type ApiScope =
   | 'ISSUES_WRITE';
 
 export type CoordinatesInput = {
+  /** Latitude, -90 to 90 (WGS84). */
   lat: number;
+  /** Longitude, -180 to 180 (WGS84). */
   lng: number;
 };
 
@@ -194,12 +196,18 @@ export type OrganizationKind =
 
 /** Only the fields given change; null clears tileUrl, welcomeText, mapCenter, mapZoom. */
 export type PartnershipSettingsInput = {
+  /** "en" or "es". */
   language?: string | null | undefined;
   mapCenter?: CoordinatesInput | null | undefined;
+  /** 1 to 20. */
   mapZoom?: number | null | undefined;
+  /** 1 to 200 characters. */
   name?: string | null | undefined;
+  /** http(s) URL with {z}, {x} and {y}, e.g. https://tiles.example/{z}/{x}/{y}.png. */
   tileUrl?: string | null | undefined;
+  /** IANA time zone, e.g. "America/Chicago". */
   timeZone?: string | null | undefined;
+  /** At most 2000 characters. */
   welcomeText?: string | null | undefined;
 };
 
