@@ -1,3 +1,4 @@
+import { withLabel } from '../events/userError.js';
 import type { AdminPartnershipFragment, PartnershipSettingsInput } from '../../graphql/generated/graphql.js';
 
 /** The settings form's values, as typed (numbers stay text until checked). */
@@ -64,10 +65,27 @@ export function toSettingsInput(v: SettingsValues): PartnershipSettingsInput {
   };
 }
 
-/** The server names fields as the input does; the form's map centre is two boxes. */
+/** The settings form's labels by the input's field names, for the server's messages. */
+const LABELS: Record<string, string> = {
+  name: 'Partnership name',
+  timeZone: 'Time zone',
+  language: 'Default language',
+  mapCenter: 'Map centre',
+  'mapCenter.lat': 'Centre latitude',
+  'mapCenter.lng': 'Centre longitude',
+  mapZoom: 'Zoom',
+  tileUrl: 'Tile URL',
+  welcomeText: 'Welcome text',
+};
+
+/**
+ * The server names fields as the input does ("mapCenter.lat must be from -90 to 90"); the form
+ * shows each message by the field's label, next to its box (the map centre is two boxes).
+ */
 export function settingsFieldErrors(fields: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, message] of Object.entries(fields)) {
+  for (const [name, raw] of Object.entries(fields)) {
+    const message = withLabel(raw, name, LABELS[name]);
     const own =
       name === 'mapCenter' || name === 'mapCenter.lat'
         ? 'lat'

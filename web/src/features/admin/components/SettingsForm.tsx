@@ -50,8 +50,9 @@ export function SettingsForm({ initial }: { initial: SettingsValues }) {
       setDone('Settings saved.');
     } catch (caught) {
       const problem = toFormProblem(caught);
-      setFields(settingsFieldErrors(problem.fields));
-      setError(problem.message);
+      const byField = settingsFieldErrors(problem.fields);
+      setFields(byField);
+      setError(Object.keys(byField).length > 0 ? Object.values(byField).join(' ') : problem.message);
     }
   };
 

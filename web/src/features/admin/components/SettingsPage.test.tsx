@@ -110,8 +110,8 @@ describe('SettingsPage', () => {
     await waitFor(() => expect(tile.getAttribute('aria-invalid')).toBe('true'));
     const describedBy = tile.getAttribute('aria-describedby')?.split(' ') ?? [];
     const error = describedBy.map((id) => document.getElementById(id)?.textContent);
-    expect(error).toContain('tileUrl must be an http(s) URL with {z}, {x} and {y}');
-    expect(screen.getByRole('alert').textContent).toContain('tileUrl must be');
+    expect(error).toContain('Tile URL must be an http(s) URL with {z}, {x} and {y}');
+    expect(screen.getByRole('alert').textContent).toContain('Tile URL must be');
   });
 
   it('asks for both coordinates of the map centre before sending anything', async () => {
