@@ -62,7 +62,7 @@ export function MemberEditForm({ member, organizations, onDone, onCancel }: Memb
         <div className="field-row">
           <AdminField id={`${id}-organizationId`} label="Organization" error={fields.organizationId}>
             {(p) => (
-              <select {...p} value={organizationId} onChange={(e) => chooseOrganization(e.target.value)}>
+              <select {...p} autoFocus value={organizationId} onChange={(e) => chooseOrganization(e.target.value)}>
                 {organizations.map((o) => (
                   <option key={o.id} value={o.id}>
                     {o.name}

@@ -11,6 +11,7 @@ import type { AdminOrganizationOption } from '../graphql/queries/adminMembers.qu
 import { ConfirmAction } from './ConfirmAction.js';
 import { CopyField } from './CopyField.js';
 import { MemberEditForm } from './MemberEditForm.js';
+import { useReturnFocus } from '../useReturnFocus.js';
 
 interface MemberRowProps {
   member: AdminMember;
@@ -24,6 +25,7 @@ type Reset = AdminCreatePasswordResetLinkMutation['createPasswordResetLink'];
 export function MemberRow({ member, organizations, isViewer }: MemberRowProps) {
   const formatDate = useFormatDate();
   const [editing, setEditing] = useState(false);
+  const editButton = useReturnFocus<HTMLButtonElement>(editing);
   const [reset, setReset] = useState<Reset | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -71,6 +73,7 @@ export function MemberRow({ member, organizations, isViewer }: MemberRowProps) {
             <>
               <button
                 type="button"
+                ref={editButton}
                 className="button--quiet"
                 aria-expanded={editing}
                 onClick={() => setEditing(!editing)}

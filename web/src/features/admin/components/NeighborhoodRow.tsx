@@ -7,12 +7,14 @@ import { RETIRE_NEIGHBORHOOD_MUTATION } from '../graphql/mutations/retireNeighbo
 import { UPDATE_NEIGHBORHOOD_MUTATION } from '../graphql/mutations/updateNeighborhood.mutation.js';
 import { AdminField } from './AdminField.js';
 import { ConfirmAction } from './ConfirmAction.js';
+import { useReturnFocus } from '../useReturnFocus.js';
 
 /** One neighborhood: rename it in place, retire it (asked first) or restore it. */
 export function NeighborhoodRow({ neighborhood }: { neighborhood: AdminNeighborhood }) {
   const id = useId();
   const formatDate = useFormatDate();
   const [renaming, setRenaming] = useState(false);
+  const renameButton = useReturnFocus<HTMLButtonElement>(renaming);
   const [name, setName] = useState(neighborhood.name);
   const [nameError, setNameError] = useState<string | undefined>();
   const [problem, setProblem] = useState<string | null>(null);
@@ -86,7 +88,7 @@ export function NeighborhoodRow({ neighborhood }: { neighborhood: AdminNeighborh
       <td>{neighborhood.retired ? `Retired ${formatDate(neighborhood.retiredAt)}` : 'Active'}</td>
       <td className="admin-table__actions">
         {!renaming && (
-          <button type="button" className="button--quiet" onClick={() => setRenaming(true)}>
+          <button type="button" ref={renameButton} className="button--quiet" onClick={() => setRenaming(true)}>
             Rename<span className="visually-hidden"> {neighborhood.name}</span>
           </button>
         )}

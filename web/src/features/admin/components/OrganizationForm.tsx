@@ -26,6 +26,8 @@ interface OrganizationFormProps {
   fields: Record<string, string>;
   onSubmit: (values: OrganizationValues) => void;
   onCancel?: () => void;
+  /** Editing in place: the name box takes the focus when the form opens. */
+  autoFocus?: boolean;
 }
 
 /** Name, kind and the neighborhoods served (checkboxes), for creating or editing an organization. */
@@ -66,6 +68,7 @@ export function OrganizationForm(props: OrganizationFormProps) {
               <input
                 {...p}
                 type="text"
+                autoFocus={props.autoFocus}
                 value={values.name}
                 onChange={(e) => setValues((v) => ({ ...v, name: e.target.value }))}
               />

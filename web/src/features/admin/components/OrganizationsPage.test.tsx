@@ -109,4 +109,19 @@ describe('OrganizationsPage', () => {
     );
     expect(within(form).getByRole('alert')).toBeTruthy();
   });
+
+  it('focuses the name when editing opens, and the Edit button again when it is cancelled', async () => {
+    render(
+      <MockedProvider mocks={[list([youth, agency])]}>
+        <OrganizationsPage />
+      </MockedProvider>,
+    );
+    const edit = await screen.findByRole('button', { name: 'Edit Eastside Youth Alliance' });
+    await userEvent.click(edit);
+    const form = screen.getByRole('group', { name: 'Edit Eastside Youth Alliance' });
+    expect(document.activeElement).toBe(within(form).getByLabelText('Name'));
+    await userEvent.click(within(form).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('group', { name: 'Edit Eastside Youth Alliance' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit Eastside Youth Alliance' }));
+  });
 });

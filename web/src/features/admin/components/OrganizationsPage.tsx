@@ -1,4 +1,4 @@
-import { Fragment, useState } from 'react';
+import { Fragment, useEffect, useId, useRef, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { toFormProblem, type FormProblem } from '../adminForm.js';
 import { kindLabel } from '../adminLabels.js';
@@ -24,6 +24,13 @@ export function OrganizationsPage() {
   const [done, setDone] = useState<string | null>(null);
   // Remounting the create form empties it after a success.
   const [createKey, setCreateKey] = useState(0);
+  const id = useId();
+  // When an edit form closes, focus goes back to its Edit button rather than being lost.
+  const lastEdited = useRef<string | null>(null);
+  useEffect(() => {
+    if (editing) lastEdited.current = editing;
+    else if (lastEdited.current) document.getElementById(`${id}-edit-${lastEdited.current}`)?.focus();
+  }, [editing, id]);
 
   if (loading && !data) return <p role="status">Loading the organizations…</p>;
   if (!data) {
@@ -86,6 +93,7 @@ export function OrganizationsPage() {
                 <td>
                   <button
                     type="button"
+                    id={`${id}-edit-${org.id}`}
                     className="button--quiet"
                     aria-expanded={editing === org.id}
                     onClick={() => {
@@ -110,6 +118,7 @@ export function OrganizationsPage() {
                       fields={editProblem?.fields ?? {}}
                       onSubmit={(values) => void submitEdit(org, values)}
                       onCancel={() => setEditing(null)}
+                      autoFocus
                     />
                   </td>
                 </tr>
