@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext } from 'react';
-import { toUserError } from '../events/userError.js';
+import { toUserError, withLabel } from '../events/userError.js';
 
 /** A failed admin request: a sentence for the whole form and messages by field. */
 export interface FormProblem {
@@ -8,13 +8,22 @@ export interface FormProblem {
   fields: Record<string, string>;
 }
 
-/** Reads the server's error: `extensions.field` names the field a message belongs next to. */
-export function toFormProblem(error: unknown): FormProblem {
+/**
+ * Reads the server's error: `extensions.field` names the field a message belongs next to. The
+ * server words messages by the API's field names ("email must be an email address"); with
+ * `labels` they read by the form's own ("Email must be an email address"), by the field and in
+ * the summary.
+ */
+export function toFormProblem(error: unknown, labels: Record<string, string> = {}): FormProblem {
   const { message, fields } = toUserError(error);
-  return {
-    message,
-    fields: Object.fromEntries(Object.entries(fields).map(([name, text]) => [name.replace(/^input\./, ''), text])),
-  };
+  const own = Object.fromEntries(
+    Object.entries(fields).map(([name, text]) => {
+      const field = name.replace(/^input\./, '');
+      return [field, withLabel(text, field, labels[field])];
+    }),
+  );
+  const texts = Object.values(own);
+  return { message: texts.length > 0 ? texts.join(' ') : message, fields: own };
 }
 
 /**

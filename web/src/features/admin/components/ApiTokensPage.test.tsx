@@ -128,7 +128,7 @@ describe('ApiTokensPage', () => {
     await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
     expect(
       (name.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent),
-    ).toContain('name must be 2 to 100 characters');
+    ).toContain('Name must be 2 to 100 characters');
     expect(screen.queryByLabelText(/^Secret for/)).toBeNull();
   });
 

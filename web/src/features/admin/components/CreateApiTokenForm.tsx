@@ -55,7 +55,7 @@ export function CreateApiTokenForm({ organizations }: { organizations: readonly 
         setOrganizationId('');
       }
     } catch (caught) {
-      setProblem(toFormProblem(caught));
+      setProblem(toFormProblem(caught, { name: 'Name', scopes: 'Scopes', organizationId: 'Acts as' }));
     }
   };
 

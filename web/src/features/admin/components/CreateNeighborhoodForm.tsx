@@ -48,7 +48,7 @@ export function CreateNeighborhoodForm() {
         setBoundary('');
       }
     } catch (caught) {
-      setProblem(toFormProblem(caught));
+      setProblem(toFormProblem(caught, { name: 'Name', boundary: 'Shape' }));
     }
   };
 

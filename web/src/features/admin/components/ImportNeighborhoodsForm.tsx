@@ -69,7 +69,7 @@ export function ImportNeighborhoodsForm() {
       });
       if (data) setResult(data.importNeighborhoods);
     } catch (caught) {
-      setProblem(toFormProblem(caught));
+      setProblem(toFormProblem(caught, { geojson: 'The file', nameProperty: 'Name property' }));
     }
   };
 

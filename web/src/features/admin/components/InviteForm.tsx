@@ -63,7 +63,7 @@ export function InviteForm({ organizations }: { organizations: readonly AdminOrg
         setValues(EMPTY);
       }
     } catch (caught) {
-      setProblem(toFormProblem(caught));
+      setProblem(toFormProblem(caught, { email: 'Email', name: 'Name', role: 'Role', organizationId: 'Organization' }));
     }
   };
 

@@ -50,7 +50,7 @@ export function MemberEditForm({ member, organizations, onDone, onCancel }: Memb
         `${member.name} is now ${ROLE_LABELS[role]} of ${organizations.find((o) => o.id === organizationId)?.name}.`,
       );
     } catch (caught) {
-      setProblem(toFormProblem(caught));
+      setProblem(toFormProblem(caught, { role: 'Role', organizationId: 'Organization' }));
     }
   };
 

@@ -37,7 +37,7 @@ export function NeighborhoodRow({ neighborhood }: { neighborhood: AdminNeighborh
       setRenaming(false);
       setDone(`Renamed to ${next}.`);
     } catch (caught) {
-      const found = toFormProblem(caught);
+      const found = toFormProblem(caught, { name: 'Name' });
       setNameError(found.fields.name ?? found.message);
     }
   };

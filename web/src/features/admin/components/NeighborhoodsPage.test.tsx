@@ -179,9 +179,10 @@ describe('NeighborhoodsPage', () => {
     await userEvent.upload(input, new File([huge], 'empty.json', { type: 'application/json' }));
     await within(form).findByText('empty.json: 0 features.');
     await userEvent.click(within(form).getByRole('button', { name: 'Import' }));
-    expect(await within(form).findByText('geojson holds no features', { selector: '.field-error' })).toBeTruthy();
+    // The server's "geojson …" reads by the form's own words.
+    expect(await within(form).findByText('The file holds no features', { selector: '.field-error' })).toBeTruthy();
     expect(document.getElementById(input.getAttribute('aria-describedby')!.split(' ').pop()!)?.textContent).toBe(
-      'geojson holds no features',
+      'The file holds no features',
     );
   });
 

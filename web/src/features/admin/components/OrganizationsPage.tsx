@@ -8,6 +8,7 @@ import { UPDATE_ORGANIZATION_MUTATION } from '../graphql/mutations/updateOrganiz
 import { ADMIN_ORGANIZATIONS_QUERY } from '../graphql/queries/adminOrganizations.query.js';
 import { OrganizationForm, type OrganizationValues } from './OrganizationForm.js';
 
+const ORGANIZATION_LABELS = { name: 'Name', kind: 'Kind', neighborhoodIds: 'Neighborhoods served' };
 const EMPTY: OrganizationValues = { name: '', kind: 'YOUTH', neighborhoodIds: [] };
 
 /** /admin/organizations: the agency and every partner, with what they serve; add and edit. */
@@ -49,7 +50,7 @@ export function OrganizationsPage() {
       setDone(`${values.name} was added.`);
       setCreateKey((k) => k + 1);
     } catch (caught) {
-      setCreateProblem(toFormProblem(caught));
+      setCreateProblem(toFormProblem(caught, ORGANIZATION_LABELS));
     }
   };
 
@@ -61,7 +62,7 @@ export function OrganizationsPage() {
       setEditing(null);
       setDone(`${values.name} was saved.`);
     } catch (caught) {
-      setEditProblem(toFormProblem(caught));
+      setEditProblem(toFormProblem(caught, ORGANIZATION_LABELS));
     }
   };
 
