@@ -23,13 +23,17 @@ import { IssueService } from './modules/issues/issue.service.js';
 import { EventService } from './modules/events/event.service.js';
 import { PresenceService } from './modules/presence/presence.service.js';
 import { ApiTokenService } from './modules/api-tokens/api-token.service.js';
-import { TokenSockets } from './modules/api-tokens/api-token.sockets.js';
+import { ViewerSockets } from './modules/api-tokens/api-token.sockets.js';
 import { MemberService } from './modules/members/member.service.js';
 import { OrganizationService } from './modules/organizations/organization.service.js';
 import { ContactAccessService } from './modules/privacy/contact-access.service.js';
 import { RetentionJob } from './modules/privacy/retention.js';
 import { createSecurity, type HttpContext } from './security/index.js';
 import { LinkIssuer } from './modules/access-links/access-link.codes.js';
+import { MemberSessions } from './modules/members/member.sessions.js';
+import { InvitationService } from './modules/access-links/invitation.service.js';
+import { PasswordLinkService } from './modules/access-links/password-link.service.js';
+import { Mailer } from './mail/mailer.js';
 import { PartnershipService } from './modules/partnership/partnership.service.js';
 import { SetupService } from './modules/setup/setup.service.js';
 import { AccessLinkService } from './modules/access-links/access-link.service.js';
@@ -97,13 +101,22 @@ export async function bootstrap({ config, pollIntervalMs, announceSetup = true }
     const apiTokens = new ApiTokenService(orm, channels.open('api-tokens'), bus);
     closers.push(() => apiTokens.close());
     await apiTokens.start();
-    const tokenSockets = new TokenSockets();
-    apiTokens.onRevoked((tokenPk) => tokenSockets.closeAll(tokenPk));
+    const viewerSockets = new ViewerSockets();
+    apiTokens.onRevoked((tokenPk) => viewerSockets.closeToken(tokenPk));
+    // A member deactivated, or whose password, role or organization changed, on any instance.
+    const sessions = new MemberSessions(channels.open('sessions'));
+    closers.push(() => sessions.close());
+    await sessions.start();
+    sessions.onEnded((memberPk) => viewerSockets.closeMember(memberPk));
     const credentials = { sessions: tokens, apiTokens };
     const retention = new RetentionJob(orm, config.retentionDays);
     closers.push(() => retention.close());
     const links = new LinkIssuer();
     const partnership = new PartnershipService(orm, bus, { passwordResetByEmail: config.smtpUrl != null });
+    const mailer = Mailer.fromConfig(config);
+    if (mailer) closers.push(async () => mailer.close());
+    const passwordLinks = new PasswordLinkService(orm, bus, links, mailer);
+    closers.push(() => passwordLinks.close());
     const services: Services = {
       orm,
       bus,
@@ -113,13 +126,16 @@ export async function bootstrap({ config, pollIntervalMs, announceSetup = true }
       presence,
       apiTokens,
       organizations: new OrganizationService(orm, bus),
-      members: new MemberService(orm),
+      members: new MemberService(orm, bus, sessions),
       contactAccess: new ContactAccessService(orm),
       retention,
       links,
       partnership,
       setup: new SetupService(orm, bus, tokens, links, partnership),
-      accessLinks: new AccessLinkService(orm, bus, tokens),
+      accessLinks: new AccessLinkService(orm, bus, tokens, sessions),
+      sessions,
+      invitations: new InvitationService(orm, bus, links, mailer),
+      passwordLinks,
     };
     const schema = await buildAppSchema();
     const security = await createSecurity(config, { schema, streamId });
@@ -140,6 +156,7 @@ export async function bootstrap({ config, pollIntervalMs, announceSetup = true }
         isProd: config.production, // no internal error text in close reasons
         onSubscribe: security.onSubscribe,
         onConnect: async (ctx) => {
+          const checkedAt = Date.now();
           try {
             const viewer = await viewerFromAuthorization(
               orm.em.fork(),
@@ -147,9 +164,8 @@ export async function bootstrap({ config, pollIntervalMs, announceSetup = true }
               ctx.connectionParams?.authorization,
             );
             ctx.extra.viewer = viewer;
-            // Revoking the token closes this socket too (on whichever instance revokes it).
-            if (viewer?.kind === 'token') tokenSockets.track(viewer.tokenPk, ctx.extra.socket);
-            return true;
+            // Revoking the token, or ending the member's sessions, closes this socket too (on any instance).
+            return viewer ? viewerSockets.track(viewer, ctx.extra.socket, checkedAt) : true;
           } catch (error) {
             if (error instanceof DomainError) return false; // closes with 4403 Forbidden
             throw error;

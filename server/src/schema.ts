@@ -15,6 +15,7 @@ import { NodeResolver } from './modules/node/node.resolver.js';
 import { PresenceResolver } from './modules/presence/presence.resolver.js';
 import { ApiTokenResolver } from './modules/api-tokens/api-token.resolver.js';
 import { ContactAccessResolver } from './modules/privacy/contact-access.resolver.js';
+import { InvitationResolver } from './modules/access-links/invitation.resolver.js';
 import { PartnershipResolver } from './modules/partnership/partnership.resolver.js';
 import { SetupResolver } from './modules/setup/setup.resolver.js';
 import { AccessLinkResolver } from './modules/access-links/access-link.resolver.js';
@@ -42,6 +43,7 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
       PresenceResolver,
       ApiTokenResolver,
       ContactAccessResolver,
+      InvitationResolver,
       PartnershipResolver,
       SetupResolver,
       AccessLinkResolver,

@@ -10,6 +10,11 @@ import {
   snapshotDb,
 } from '../support/factories.js';
 import { once } from '../support/ws.js';
+import { globalId, pkOf } from '../support/ids.js';
+import { newLinkCode } from '../../server/src/modules/access-links/access-link.codes.js';
+import { AccessLink, AccessLinkKind } from '../../server/src/modules/access-links/access-link.entity.js';
+import { Organization } from '../../server/src/modules/organizations/organization.entity.js';
+import { Role } from '../../server/src/auth/roles.js';
 
 /**
  * Every query, mutation and subscription, tried by every kind of caller, against the table
@@ -42,6 +47,7 @@ const EXPECTED: Record<string, string> = {
   'Query.apiTokens': COORDINATORS,
   'Query.contactAccessLog': COORDINATORS,
   'Query.event': EVERYONE,
+  'Query.invitations': COORDINATORS,
   'Query.events': EVERYONE,
   'Query.issue': EVERYONE,
   'Query.issues': EVERYONE,
@@ -53,6 +59,7 @@ const EXPECTED: Record<string, string> = {
   'Query.partnership': EVERYONE,
   'Query.viewer': EVERYONE,
 
+  'Mutation.acceptInvitation': EVERYONE,
   'Mutation.addIssueUpdate': 'partner officer coordinator issues:write',
   'Mutation.assignIssue': 'partner officer coordinator issues:write',
   'Mutation.cancelEvent': 'partner officer coordinator events:write',
@@ -63,10 +70,16 @@ const EXPECTED: Record<string, string> = {
   'Mutation.createEvent': 'partner otherPartner officer coordinator events:write',
   'Mutation.createMember': COORDINATORS,
   'Mutation.createOrganization': COORDINATORS,
+  'Mutation.createPasswordResetLink': COORDINATORS,
+  'Mutation.deactivateMember': COORDINATORS,
+  'Mutation.inviteMember': COORDINATORS,
   'Mutation.login': EVERYONE,
+  'Mutation.reactivateMember': COORDINATORS,
   'Mutation.reportIssue': EVERYONE,
+  'Mutation.requestPasswordReset': EVERYONE,
   'Mutation.resetPassword': EVERYONE,
   'Mutation.revokeApiToken': COORDINATORS,
+  'Mutation.revokeInvitation': COORDINATORS,
   'Mutation.rsvpEvent': EVERYONE,
   'Mutation.setIssueStatus': 'partner officer coordinator issues:write',
   'Mutation.setMemberPassword': COORDINATORS,
@@ -111,6 +124,23 @@ async function youthIssue(): Promise<string> {
   return issue.id;
 }
 
+/** A fresh invitation to the youth partner, written straight to the database (no email): its id and code. */
+async function freshInvitation(): Promise<{ id: string; code: string }> {
+  const em = server.app.orm.em.fork();
+  const { code, codeHash } = newLinkCode();
+  const link = em.create(AccessLink, {
+    kind: AccessLinkKind.INVITATION,
+    codeHash,
+    email: `matrix.invitee${++made}@test.local`,
+    name: 'Matrix invitee',
+    role: Role.PARTNER,
+    organization: em.getReference(Organization, pkOf(server.basics.orgs.youth)),
+    expiresAt: new Date(Date.now() + 3600_000),
+  });
+  await em.flush();
+  return { id: globalId('Invitation', link.pk), code };
+}
+
 /** A fresh public event hosted by the youth partner. */
 const youthEvent = async () => (await buildEvent(server, await as('partner'))).id;
 
@@ -127,6 +157,7 @@ const CALLS: Record<string, () => Promise<Call>> = {
   'Query.contactAccessLog': async () => ({ query: '{ contactAccessLog(first: 1) { totalCount } }' }),
   'Query.event': async () => ({ query: 'query($id: ID!) { event(id: $id) { id } }', variables: { id: publicEvent } }),
   'Query.events': async () => ({ query: '{ events(first: 1) { totalCount } }' }),
+  'Query.invitations': async () => ({ query: '{ invitations { id } }' }),
   'Query.issue': async () => ({ query: 'query($id: ID!) { issue(id: $id) { id } }', variables: { id: publicIssue } }),
   'Query.issues': async () => ({ query: '{ issues(first: 1) { totalCount } }' }),
   'Query.latestSeq': async () => ({ query: '{ latestSeq }' }),
@@ -140,6 +171,10 @@ const CALLS: Record<string, () => Promise<Call>> = {
   'Query.partnership': async () => ({ query: '{ partnership { name timeZone setupRequired } }' }),
   'Query.viewer': async () => ({ query: '{ viewer { id } }' }),
 
+  'Mutation.acceptInvitation': async () => ({
+    query: 'mutation($code: String!) { acceptInvitation(code: $code, password: "matrix password") { token } }',
+    variables: { code: (await freshInvitation()).code },
+  }),
   'Mutation.addIssueUpdate': async () => ({
     query: 'mutation($id: ID!) { addIssueUpdate(issueId: $id, body: "Internal note", visibility: PARTNERS) { id } }',
     variables: { id: await youthIssue() },
@@ -199,6 +234,30 @@ const CALLS: Record<string, () => Promise<Call>> = {
       input: { name: `Matrix club ${++made}`, kind: 'OTHER', neighborhoodIds: [server.basics.neighborhoods.west] },
     },
   }),
+  'Mutation.createPasswordResetLink': async () => ({
+    query: 'mutation($id: ID!) { createPasswordResetLink(memberId: $id) { resetUrl } }',
+    variables: { id: (await buildMember(server, await as('coordinator'))).id },
+  }),
+  'Mutation.deactivateMember': async () => ({
+    query: 'mutation($id: ID!) { deactivateMember(id: $id) { id } }',
+    variables: { id: (await buildMember(server, await as('coordinator'))).id },
+  }),
+  'Mutation.inviteMember': async () => ({
+    query: 'mutation($input: InviteMemberInput!) { inviteMember(input: $input) { inviteUrl } }',
+    variables: {
+      input: {
+        email: `matrix.invited${++made}@test.local`,
+        name: 'Matrix invited',
+        role: 'PARTNER',
+        organizationId: server.basics.orgs.health,
+      },
+    },
+  }),
+  'Mutation.reactivateMember': async () => {
+    const { id } = await buildMember(server, await as('coordinator'));
+    await server.gql('mutation($id: ID!) { deactivateMember(id: $id) { id } }', { id }, await as('coordinator'));
+    return { query: 'mutation($id: ID!) { reactivateMember(id: $id) { id } }', variables: { id } };
+  },
   'Mutation.createEvent': async () => ({
     query: 'mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }',
     variables: {
@@ -231,6 +290,14 @@ const CALLS: Record<string, () => Promise<Call>> = {
   'Mutation.revokeApiToken': async () => ({
     query: 'mutation($id: ID!) { revokeApiToken(id: $id) { id } }',
     variables: { id: (await buildApiToken(server, await as('coordinator'), ['EVENTS_READ'])).id },
+  }),
+  'Mutation.requestPasswordReset': async () => ({
+    // An address nobody has: the answer is the same, and nothing is sent.
+    query: 'mutation { requestPasswordReset(email: "nobody@test.local") }',
+  }),
+  'Mutation.revokeInvitation': async () => ({
+    query: 'mutation($id: ID!) { revokeInvitation(id: $id) { id } }',
+    variables: { id: (await freshInvitation()).id },
   }),
   'Mutation.rsvpEvent': async () => ({
     query: 'mutation($id: ID!) { rsvpEvent(id: $id, input: { name: "Matrix", partySize: 1 }) { id } }',
@@ -284,7 +351,9 @@ const CALLS: Record<string, () => Promise<Call>> = {
 };
 
 beforeAll(async () => {
-  server = await startServer();
+  // Members may ask for a reset link only where the partnership sends email: an SMTP server that
+  // is not there will do (every address the matrix asks about is unknown, so nothing is sent).
+  server = await startServer({ config: { smtpUrl: 'smtp://127.0.0.1:9' } });
   const coordinator = await as('coordinator');
   tokens.public = null;
   for (const member of ['partner', 'otherPartner', 'officer', 'coordinator'] as const)

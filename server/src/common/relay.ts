@@ -11,7 +11,8 @@ export type NodeTypeName =
   | 'IssueUpdate'
   | 'SharedEvent'
   | 'Activity'
-  | 'ApiToken';
+  | 'ApiToken'
+  | 'Invitation';
 
 /** `base64url("CommunityIssue:12")`: opaque to clients, stable across databases. */
 export const toGlobalId = (type: NodeTypeName, pk: number): string =>

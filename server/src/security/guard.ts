@@ -98,7 +98,8 @@ function charges(request: OperationRequest, selectionSet: SelectionSetNode): Cha
   };
   for (const field of rootFields(request.document, selectionSet)) {
     add('mutation', actor);
-    if (field.name.value === 'login') {
+    // Asking for a reset link by email counts as a sign-in attempt, for the address and the email.
+    if (field.name.value === 'login' || field.name.value === 'requestPasswordReset') {
       add('login', `address:${request.address}`);
       add('account', emailOf(field, request.variables ?? {}));
     }

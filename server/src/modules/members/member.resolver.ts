@@ -56,7 +56,9 @@ export class MemberResolver {
   }
 
   @Allow({ roles: [Role.COORDINATOR], scope: null })
-  @Query(() => [Member], { description: 'Members by name, of one organization or all. Coordinators only.' })
+  @Query(() => [Member], {
+    description: 'Members by name, of one organization or all, deactivated ones included. Coordinators only.',
+  })
   members(
     @Arg('organizationId', () => ID, { nullable: true }) organizationId: string | null,
     @Ctx() ctx: Context,
@@ -67,7 +69,7 @@ export class MemberResolver {
   @Allow({ roles: [Role.COORDINATOR], scope: null })
   @Mutation(() => Member, { description: 'Adds a member who can sign in at once. Coordinators only.' })
   createMember(@Arg('input', () => CreateMemberInput) input: CreateMemberInput, @Ctx() ctx: Context): Promise<Member> {
-    return ctx.services.members.create(input);
+    return ctx.services.members.create(memberOf(ctx), input);
   }
 
   @Allow({ roles: [Role.COORDINATOR], scope: null })
@@ -79,7 +81,7 @@ export class MemberResolver {
     @Arg('input', () => UpdateMemberInput) input: UpdateMemberInput,
     @Ctx() ctx: Context,
   ): Promise<Member> {
-    return ctx.services.members.update(id, input);
+    return ctx.services.members.update(memberOf(ctx), id, input);
   }
 
   @Allow({ roles: [Role.COORDINATOR], scope: null })
@@ -89,7 +91,22 @@ export class MemberResolver {
     @Arg('password', () => String) password: string,
     @Ctx() ctx: Context,
   ): Promise<Member> {
-    return ctx.services.members.setPassword(id, password);
+    return ctx.services.members.setPassword(memberOf(ctx), id, password);
+  }
+
+  @Allow({ roles: [Role.COORDINATOR], scope: null })
+  @Mutation(() => Member, {
+    description:
+      "Ends a member's access at once (sessions, sockets, password links); their history stays. Never yourself, never the last active coordinator. Coordinators only.",
+  })
+  deactivateMember(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Member> {
+    return ctx.services.members.deactivate(memberOf(ctx), id);
+  }
+
+  @Allow({ roles: [Role.COORDINATOR], scope: null })
+  @Mutation(() => Member, { description: 'Lets a deactivated member sign in again. Coordinators only.' })
+  reactivateMember(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Member> {
+    return ctx.services.members.reactivate(memberOf(ctx), id);
   }
 
   @Allow({ roles: MEMBERS, scope: null })
@@ -105,6 +122,16 @@ export class MemberResolver {
   @FieldResolver(() => Organization)
   organization(@Root() member: Member): Promise<Organization> {
     return member.organization.load() as Promise<Organization>;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'false once a coordinator deactivated them.' })
+  active(@Root() member: Member): boolean {
+    return member.deactivatedAt == null;
+  }
+
+  @FieldResolver(() => DateTime, { nullable: true })
+  deactivatedAt(@Root() member: Member): Date | null {
+    return member.deactivatedAt ?? null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Only for the member themself and coordinators.' })

@@ -1,55 +1,65 @@
-import { LockMode, ref, UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
+import { ref, UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
 import { badInput, notFound } from '../../common/errors.js';
 import { pkOf } from '../../common/relay.js';
-import { Role } from '../../auth/roles.js';
 import { hashPassword, verifyPassword } from '../../auth/password.js';
 import type { MemberViewer } from '../../auth/viewer.js';
-import { Organization, OrganizationKind } from '../organizations/organization.entity.js';
-import { roleFitsKind } from '../organizations/organization.service.js';
+import type { ActivityBus } from '../../realtime/bus.js';
+import { runChange } from '../../realtime/change.js';
+import { ActivityKind } from '../activity/activity.enums.js';
+import { AccessLink, AccessLinkKind } from '../access-links/access-link.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { adminActivity } from './admin-activity.js';
 import { Member } from './member.entity.js';
-import {
-  PASSWORD_MAX,
-  PASSWORD_MIN,
-  passwordMessage,
-  type CreateMemberInput,
-  type UpdateMemberInput,
-} from './member.input.js';
+import { PASSWORD_MAX, type CreateMemberInput, type UpdateMemberInput } from './member.input.js';
+import { checkEmail, checkFit, checkName, checkPassword, isLastActiveCoordinator } from './member.rules.js';
+import type { MemberSessions } from './member.sessions.js';
 
 const EMAIL_TAKEN = 'email is already in use';
-// Enough to catch a name typed into the email box; whether it reaches anyone is the coordinator's call.
-const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
- * Creates and changes members and their passwords (coordinators only, except `changePassword`,
- * which is a member's own). Roles follow organizations (see `roleFitsKind`), and there is always
- * at least one coordinator. Changes write no Activity; a member's new role or organization holds
- * from their next request, since every request reads the member afresh.
+ * Creates and changes members and their passwords, and deactivates them (coordinators only,
+ * except `changePassword`, which is a member's own). Roles follow organizations (see
+ * `roleFitsKind`), and there is always at least one active coordinator. Every change writes a
+ * coordinators-only Activity. A member's new role or organization holds from their next request,
+ * since every request reads the member afresh; their open sockets are closed after a change of
+ * role, organization or password and after deactivation, on every instance (`MemberSessions`).
  */
 export class MemberService {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly bus: ActivityBus,
+    private readonly sessions: MemberSessions,
+  ) {}
 
-  /** Every member, or those of one organization, by name. */
+  /** Every member, deactivated ones too (the board shows them greyed), or those of one organization, by name. */
   list(em: EntityManager, organizationId: string | null | undefined): Promise<Member[]> {
     const where = organizationId ? { organization: pkOf(organizationId, 'Organization', 'organizationId') } : {};
     return em.find(Member, where, { orderBy: { name: 'asc', pk: 'asc' } });
   }
 
   /** A new member who can sign in with `input.password` at once. */
-  async create(input: CreateMemberInput): Promise<Member> {
+  async create(viewer: MemberViewer, input: CreateMemberInput): Promise<Member> {
     const name = checkName(input.name);
-    const email = input.email.trim().toLowerCase();
-    if (email.length > 320 || !EMAIL_SHAPE.test(email)) throw badInput('email', 'email must be an email address');
+    const email = checkEmail(input.email);
     const organizationPk = pkOf(input.organizationId, 'Organization', 'organizationId');
     checkPassword('password', input.password);
     // Hashing is slow on purpose: before the transaction, so no lock waits on it.
     const passwordHash = await hashPassword(input.password);
     try {
-      return await this.orm.em.fork().transactional(async (em) => {
+      return await runChange(this.orm, this.bus, async (em, record) => {
         const organization = await em.findOne(Organization, { pk: organizationPk });
         if (!organization) throw badInput('organizationId', 'organizationId names no organization');
         checkFit(input.role, organization, 'organizationId');
         if (await em.count(Member, { email })) throw badInput('email', EMAIL_TAKEN);
-        return em.create(Member, { name, email, role: input.role, organization, passwordHash });
+        const member = em.create(Member, { name, email, role: input.role, organization, passwordHash });
+        record(
+          adminActivity(
+            ActivityKind.MEMBER_CREATED,
+            `${viewer.name} added ${name} as ${input.role} of ${organization.name}`,
+            viewer,
+          ),
+        );
+        return member;
       });
     } catch (error) {
       // Two coordinators adding the same email at once: the unique index decides, same answer.
@@ -58,58 +68,72 @@ export class MemberService {
     }
   }
 
-  /** Changes only the fields given. Refuses to leave the partnership without a coordinator. */
-  async update(id: string, input: UpdateMemberInput): Promise<Member> {
+  /** Changes only the fields given. Refuses to leave the partnership without an active coordinator. */
+  async update(viewer: MemberViewer, id: string, input: UpdateMemberInput): Promise<Member> {
     const pk = pkOf(id, 'Member', 'id');
     const name = input.name == null ? null : checkName(input.name);
     const organizationPk =
       input.organizationId == null ? null : pkOf(input.organizationId, 'Organization', 'organizationId');
-    return this.orm.em.fork().transactional(async (em) => {
+    let moved = false;
+    const updated = await runChange(this.orm, this.bus, async (em, record) => {
       const member: Member | null = await em.findOne(Member, { pk }, { populate: ['organization'] });
       if (!member) throw notFound('Member');
       const role = input.role ?? member.role;
-      let organization = member.organization.getEntity();
+      const before = member.organization.getEntity();
+      let organization = before;
       if (organizationPk != null) {
         const found = await em.findOne(Organization, { pk: organizationPk });
         if (!found) throw badInput('organizationId', 'organizationId names no organization');
         organization = found;
       }
       checkFit(role, organization, organizationPk != null ? 'organizationId' : 'role');
-      if (member.role === Role.COORDINATOR && role !== Role.COORDINATOR) {
-        // Locks every coordinator row, so two coordinators demoting each other at once cannot
-        // both pass: the second waits for the first and then counts one fewer.
-        const coordinators = await em.find(
-          Member,
-          { role: Role.COORDINATOR },
-          { lockMode: LockMode.PESSIMISTIC_WRITE, fields: ['pk'] },
+      if (role !== member.role && (await isLastActiveCoordinator(em, member))) {
+        throw badInput(
+          'role',
+          'role cannot change: this is the last coordinator; make someone else a coordinator first',
         );
-        if (coordinators.every((c) => c.pk === member.pk)) {
-          throw badInput(
-            'role',
-            'role cannot change: this is the last coordinator; make someone else a coordinator first',
-          );
-        }
       }
+      const changes: string[] = [];
+      if (name != null && name !== member.name) changes.push(`renamed ${member.name} to ${name}`);
+      if (role !== member.role) changes.push(`made ${name ?? member.name} ${role}`);
+      if (organization.pk !== before.pk) changes.push(`moved ${name ?? member.name} to ${organization.name}`);
+      moved = role !== member.role || organization.pk !== before.pk;
       if (name != null) member.name = name;
       member.role = role;
       member.organization = ref(organization);
+      if (changes.length > 0) {
+        record(adminActivity(ActivityKind.MEMBER_UPDATED, `${viewer.name} ${changes.join(', ')}`, viewer));
+      }
       return member;
     });
+    // Their sockets carry the role they connected with: closing them makes clients reconnect as they are now.
+    if (moved) await this.sessions.endSessions(pk);
+    return updated;
   }
 
-  /** A coordinator sets someone's password (e.g. a forgotten one). */
-  async setPassword(id: string, password: string): Promise<Member> {
+  /** A coordinator sets someone's password (e.g. a forgotten one); their sessions end. */
+  async setPassword(viewer: MemberViewer, id: string, password: string): Promise<Member> {
     const pk = pkOf(id, 'Member', 'id');
     checkPassword('password', password);
-    const em = this.orm.em.fork();
-    const member = await em.findOne(Member, { pk });
-    if (!member) throw notFound('Member');
-    member.passwordHash = await hashPassword(password);
-    await em.flush();
+    const passwordHash = await hashPassword(password);
+    const member = await runChange(this.orm, this.bus, async (em, record) => {
+      const found = await em.findOne(Member, { pk });
+      if (!found) throw notFound('Member');
+      found.passwordHash = passwordHash;
+      record(
+        adminActivity(
+          ActivityKind.PASSWORD_RESET_ISSUED,
+          `${viewer.name} set a new password for ${found.name}`,
+          viewer,
+        ),
+      );
+      return found;
+    });
+    await this.sessions.endSessions(pk);
     return member;
   }
 
-  /** A member changes their own password, proving they know the current one. */
+  /** A member changes their own password, proving they know the current one; their sessions end. */
   async changePassword(viewer: MemberViewer, current: string, next: string): Promise<boolean> {
     checkPassword('next', next);
     const em = this.orm.em.fork();
@@ -117,30 +141,56 @@ export class MemberService {
     if (!member) throw notFound('Member');
     const ok = current.length <= PASSWORD_MAX && (await verifyPassword(member.passwordHash, current));
     if (!ok) throw badInput('current', 'current is not your password');
-    member.passwordHash = await hashPassword(next);
-    await em.flush();
+    const passwordHash = await hashPassword(next);
+    await runChange(this.orm, this.bus, async (tx, record) => {
+      await tx.nativeUpdate(Member, { pk: viewer.memberPk }, { passwordHash });
+      record(adminActivity(ActivityKind.PASSWORD_CHANGED, `${viewer.name} changed their password`, viewer));
+    });
+    await this.sessions.endSessions(viewer.memberPk);
     return true;
   }
-}
 
-function checkName(raw: string): string {
-  const name = raw.trim();
-  if (name.length < 1 || name.length > 200) throw badInput('name', 'name must be 1 to 200 characters');
-  return name;
-}
+  /**
+   * Deactivates a member: they can no longer sign in, their tokens are refused, their open
+   * sockets close, their unused password links are withdrawn; what they wrote stays. Never
+   * yourself, never the last active coordinator. Deactivating twice changes nothing.
+   */
+  async deactivate(viewer: MemberViewer, id: string): Promise<Member> {
+    const pk = pkOf(id, 'Member', 'id');
+    if (pk === viewer.memberPk) throw badInput('id', 'You cannot deactivate yourself; ask another coordinator');
+    let ended = false;
+    const member = await runChange(this.orm, this.bus, async (em, record) => {
+      const found = await em.findOne(Member, { pk });
+      if (!found) throw notFound('Member');
+      if (found.deactivatedAt) return found;
+      if (await isLastActiveCoordinator(em, found)) {
+        throw badInput('id', 'This is the last active coordinator; make someone else a coordinator first');
+      }
+      const now = new Date();
+      found.deactivatedAt = now;
+      await em.nativeUpdate(
+        AccessLink,
+        { member: pk, kind: AccessLinkKind.PASSWORD, usedAt: null, revokedAt: null },
+        { revokedAt: now },
+      );
+      record(adminActivity(ActivityKind.MEMBER_DEACTIVATED, `${viewer.name} deactivated ${found.name}`, viewer));
+      ended = true;
+      return found;
+    });
+    if (ended) await this.sessions.endSessions(pk);
+    return member;
+  }
 
-function checkPassword(field: string, password: string): void {
-  if (password.length < PASSWORD_MIN || password.length > PASSWORD_MAX) throw badInput(field, passwordMessage(field));
-}
-
-function checkFit(role: Role, organization: Organization, field: 'role' | 'organizationId'): void {
-  if (roleFitsKind(role, organization.kind)) return;
-  const needs =
-    role === Role.OFFICER
-      ? 'an OFFICER must belong to an AGENCY organization'
-      : 'a PARTNER must belong to an organization that is not an AGENCY';
-  throw badInput(
-    field,
-    `${field} does not fit: ${needs}, and ${organization.name} is ${organization.kind === OrganizationKind.AGENCY ? 'the AGENCY' : organization.kind}`,
-  );
+  /** Lets a deactivated member sign in again (with their old password). Reactivating twice changes nothing. */
+  async reactivate(viewer: MemberViewer, id: string): Promise<Member> {
+    const pk = pkOf(id, 'Member', 'id');
+    return runChange(this.orm, this.bus, async (em, record) => {
+      const found = await em.findOne(Member, { pk });
+      if (!found) throw notFound('Member');
+      if (!found.deactivatedAt) return found;
+      found.deactivatedAt = null;
+      record(adminActivity(ActivityKind.MEMBER_REACTIVATED, `${viewer.name} reactivated ${found.name}`, viewer));
+      return found;
+    });
+  }
 }

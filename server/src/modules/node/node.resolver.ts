@@ -15,6 +15,7 @@ import { ActivityItem } from '../activity/activity.type.js';
 import { toEnvelope } from '../../realtime/bus.js';
 import { ApiScope } from '../../auth/scopes.js';
 import { hasScope } from '../../auth/viewer.js';
+import { Role } from '../../auth/roles.js';
 
 // Members' names reach a token through any of its read scopes (authors, hosts, actors).
 const MEMBER_NAMES = [ApiScope.ISSUES_READ, ApiScope.EVENTS_READ, ApiScope.ACTIVITY_READ];
@@ -51,6 +52,11 @@ export class NodeResolver {
         if (!row || !visibleTo(viewer, toEnvelope(row), ApiScope.ACTIVITY_READ)) return null;
         return new ActivityItem(toEnvelope(row), em);
       }
+      case 'Invitation':
+        // Who is invited is coordinators' business only.
+        return viewer?.kind === 'member' && viewer.role === Role.COORDINATOR
+          ? ctx.services.invitations.find(em, pk)
+          : null;
       default:
         return null;
     }

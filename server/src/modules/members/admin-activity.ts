@@ -1,0 +1,21 @@
+import type { MemberViewer } from '../../auth/viewer.js';
+import type { ActivitySpec } from '../../realtime/change.js';
+import { ActivityVisibility, type ActivityKind } from '../activity/activity.enums.js';
+
+/**
+ * An administration entry for `runChange`'s `record`: seen by coordinators only, with no
+ * snapshot (no board card follows it). `actor` null: nobody signed in did it (a reset link
+ * asked for by email, an invitation accepted before its member existed).
+ */
+export const adminActivity = (
+  kind: ActivityKind,
+  summary: string,
+  actor: Pick<MemberViewer, 'memberPk' | 'organizationPk'> | null,
+): ActivitySpec => ({
+  kind,
+  visibility: ActivityVisibility.COORDINATORS,
+  summary,
+  actor: actor?.memberPk ?? null,
+  actorOrganization: actor?.organizationPk ?? null,
+  snapshot: () => ({}),
+});
