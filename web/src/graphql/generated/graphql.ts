@@ -125,6 +125,7 @@ export type EventStatus =
   | 'DONE'
   | 'PLANNED';
 
+/** PENDING until accepted, withdrawn (REVOKED) or past its date (EXPIRED). */
 export type InvitationStatus =
   | 'ACCEPTED'
   | 'EXPIRED'
@@ -132,9 +133,12 @@ export type InvitationStatus =
   | 'REVOKED';
 
 export type InviteMemberInput = {
+  /** Their sign-in once they accept; stored lower-cased. No member may have it yet. */
   email: string;
+  /** How the invitation greets them; they may change it when they accept. */
   name: string;
   organizationId: string | number;
+  /** OFFICER needs an AGENCY organization, PARTNER any other; COORDINATOR any. */
   role: Role;
 };
 
