@@ -69,6 +69,8 @@ async function signIn(page: Page, email: string, password = TEST_PASSWORD): Prom
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  // The public page has a "Community issues" region too: wait for the member's own header.
+  await page.getByText('Signed in as').waitFor();
   await page.getByRole('region', { name: 'Community issues' }).waitFor();
 }
 

@@ -68,47 +68,49 @@ export function MemberRow({ member, organizations, isViewer }: MemberRowProps) {
         <td>{ROLE_LABELS[member.role]}</td>
         <td>{member.organization.name}</td>
         <td>{member.active ? 'Active' : `Deactivated ${formatDate(member.deactivatedAt)}`}</td>
-        <td className="admin-table__actions">
-          {member.active && (
-            <>
-              <button
-                type="button"
-                ref={editButton}
-                className="button--quiet"
-                aria-expanded={editing}
-                onClick={() => setEditing(!editing)}
-              >
-                Change role<span className="visually-hidden"> of {member.name}</span>
-              </button>
-              <button
-                type="button"
-                className="button--quiet"
-                disabled={resetting.loading}
-                onClick={() => void issueReset()}
-              >
-                Reset link<span className="visually-hidden"> for {member.name}</span>
-              </button>
-            </>
-          )}
-          {!isViewer && (
-            // One button for both, so focus stays on it when it turns from one into the other.
-            <ConfirmAction
-              label={member.active ? 'Deactivate' : 'Reactivate'}
-              danger={member.active}
-              question={
-                member.active
-                  ? `Deactivate ${member.name}? They are signed out at once and cannot sign in; their history stays.`
-                  : `Reactivate ${member.name}? They can sign in again with their password.`
-              }
-              confirmLabel={member.active ? 'Yes, deactivate' : 'Yes, reactivate'}
-              busy={deactivating.loading || reactivating.loading}
-              onConfirm={() =>
-                member.active
-                  ? run(() => deactivate({ variables: { id: member.id } }), `${member.name} is deactivated.`)
-                  : run(() => reactivate({ variables: { id: member.id } }), `${member.name} is active again.`)
-              }
-            />
-          )}
+        <td>
+          <div className="admin-table__actions">
+            {member.active && (
+              <>
+                <button
+                  type="button"
+                  ref={editButton}
+                  className="button--quiet"
+                  aria-expanded={editing}
+                  onClick={() => setEditing(!editing)}
+                >
+                  Change role<span className="visually-hidden"> of {member.name}</span>
+                </button>
+                <button
+                  type="button"
+                  className="button--quiet"
+                  disabled={resetting.loading}
+                  onClick={() => void issueReset()}
+                >
+                  Reset link<span className="visually-hidden"> for {member.name}</span>
+                </button>
+              </>
+            )}
+            {!isViewer && (
+              // One button for both, so focus stays on it when it turns from one into the other.
+              <ConfirmAction
+                label={member.active ? 'Deactivate' : 'Reactivate'}
+                danger={member.active}
+                question={
+                  member.active
+                    ? `Deactivate ${member.name}? They are signed out at once and cannot sign in; their history stays.`
+                    : `Reactivate ${member.name}? They can sign in again with their password.`
+                }
+                confirmLabel={member.active ? 'Yes, deactivate' : 'Yes, reactivate'}
+                busy={deactivating.loading || reactivating.loading}
+                onConfirm={() =>
+                  member.active
+                    ? run(() => deactivate({ variables: { id: member.id } }), `${member.name} is deactivated.`)
+                    : run(() => reactivate({ variables: { id: member.id } }), `${member.name} is active again.`)
+                }
+              />
+            )}
+          </div>
         </td>
       </tr>
       {open && (

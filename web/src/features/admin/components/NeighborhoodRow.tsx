@@ -86,32 +86,34 @@ export function NeighborhoodRow({ neighborhood }: { neighborhood: AdminNeighborh
         )}
       </th>
       <td>{neighborhood.retired ? `Retired ${formatDate(neighborhood.retiredAt)}` : 'Active'}</td>
-      <td className="admin-table__actions">
-        {!renaming && (
-          <button type="button" ref={renameButton} className="button--quiet" onClick={() => setRenaming(true)}>
-            Rename<span className="visually-hidden"> {neighborhood.name}</span>
-          </button>
-        )}
-        <ConfirmAction
-          label={neighborhood.retired ? 'Restore' : 'Retire'}
-          danger={!neighborhood.retired}
-          question={
-            neighborhood.retired
-              ? `Restore ${neighborhood.name}? Residents can report issues in it again.`
-              : `Retire ${neighborhood.name}? No new reports can be placed in it; its issues and events stay.`
-          }
-          confirmLabel={neighborhood.retired ? 'Yes, restore' : 'Yes, retire'}
-          busy={retiring.loading || restoring.loading}
-          onConfirm={toggleRetired}
-        />
-        {problem && (
-          <p className="drawer-form__error" role="alert">
-            {problem}
-          </p>
-        )}
-        <span className="admin__status" role="status">
-          {done}
-        </span>
+      <td>
+        <div className="admin-table__actions">
+          {!renaming && (
+            <button type="button" ref={renameButton} className="button--quiet" onClick={() => setRenaming(true)}>
+              Rename<span className="visually-hidden"> {neighborhood.name}</span>
+            </button>
+          )}
+          <ConfirmAction
+            label={neighborhood.retired ? 'Restore' : 'Retire'}
+            danger={!neighborhood.retired}
+            question={
+              neighborhood.retired
+                ? `Restore ${neighborhood.name}? Residents can report issues in it again.`
+                : `Retire ${neighborhood.name}? No new reports can be placed in it; its issues and events stay.`
+            }
+            confirmLabel={neighborhood.retired ? 'Yes, restore' : 'Yes, retire'}
+            busy={retiring.loading || restoring.loading}
+            onConfirm={toggleRetired}
+          />
+          {problem && (
+            <p className="drawer-form__error" role="alert">
+              {problem}
+            </p>
+          )}
+          <span className="admin__status" role="status">
+            {done}
+          </span>
+        </div>
       </td>
     </tr>
   );
