@@ -37,6 +37,9 @@ import { Mailer } from './mail/mailer.js';
 import { PartnershipService } from './modules/partnership/partnership.service.js';
 import { SetupService } from './modules/setup/setup.service.js';
 import { AccessLinkService } from './modules/access-links/access-link.service.js';
+import { IDEMPOTENCY_HEADER, IdempotencyService, replayCheck } from './modules/idempotency/idempotency.js';
+import { IdempotencyPurgeJob } from './modules/idempotency/idempotency.purge.js';
+import { idempotencyHeaderPlugin } from './modules/idempotency/idempotency.apollo.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -117,6 +120,8 @@ export async function bootstrap({ config, pollIntervalMs, announceSetup = true }
     if (mailer) closers.push(async () => mailer.close());
     const passwordLinks = new PasswordLinkService(orm, bus, links, mailer);
     closers.push(() => passwordLinks.close());
+    const idempotencyPurge = new IdempotencyPurgeJob(orm);
+    closers.push(() => idempotencyPurge.close());
     const services: Services = {
       orm,
       bus,
@@ -136,9 +141,11 @@ export async function bootstrap({ config, pollIntervalMs, announceSetup = true }
       sessions,
       invitations: new InvitationService(orm, bus, links, mailer),
       passwordLinks,
+      idempotency: await IdempotencyService.create(orm),
     };
     const schema = await buildAppSchema();
-    const security = await createSecurity(config, { schema, streamId });
+    const isReplay = replayCheck(orm, services.idempotency);
+    const security = await createSecurity(config, { schema, streamId, isReplay });
     closers.push(() => security.close());
 
     const app = express();
@@ -173,7 +180,13 @@ export async function bootstrap({ config, pollIntervalMs, announceSetup = true }
         },
         context: (ctx): Context => {
           const viewer = ctx.extra.viewer ?? null;
-          return { services, em: orm.em.fork(), viewer, loaders: createLoaders(services, viewer, false) };
+          return {
+            services,
+            em: orm.em.fork(),
+            viewer,
+            loaders: createLoaders(services, viewer, false),
+            clientAddress: security.clientAddress(ctx.extra.request),
+          };
         },
         onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
         onNext: (_ctx, _id, _payload, _args, result) =>
@@ -191,6 +204,7 @@ export async function bootstrap({ config, pollIntervalMs, announceSetup = true }
       ...security.apollo,
       plugins: [
         ...security.apollo.plugins,
+        idempotencyHeaderPlugin<HttpContext>(),
         ApolloServerPluginDrainHttpServer({ httpServer }),
         {
           async serverWillStart() {
@@ -224,6 +238,7 @@ export async function bootstrap({ config, pollIntervalMs, announceSetup = true }
             viewer,
             loaders: createLoaders(services, viewer),
             clientAddress: security.clientAddress(req),
+            idempotencyKey: req.header(IDEMPOTENCY_HEADER) ?? null,
           };
         },
       }),
@@ -236,6 +251,7 @@ export async function bootstrap({ config, pollIntervalMs, announceSetup = true }
       httpServer.listen(config.port, resolve);
     });
     retention.start();
+    idempotencyPurge.start();
     const address = httpServer.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     services.links.publicUrl = config.publicUrl ?? `http://localhost:${port}`;

@@ -19,6 +19,7 @@ import type { PasswordLinkService } from './modules/access-links/password-link.s
 import type { PartnershipService } from './modules/partnership/partnership.service.js';
 import type { SetupService } from './modules/setup/setup.service.js';
 import type { AccessLinkService } from './modules/access-links/access-link.service.js';
+import type { IdempotencyService } from './modules/idempotency/idempotency.js';
 import { IssueUpdate } from './modules/issues/issue-update.entity.js';
 import { UpdateVisibility } from './modules/issues/issue.enums.js';
 
@@ -44,6 +45,8 @@ export interface Services {
   setup: SetupService;
   /** What a one-time link is for; spending PASSWORD links. */
   accessLinks: AccessLinkService;
+  /** Scopes and hashes clients' idempotency keys for creating mutations. */
+  idempotency: IdempotencyService;
 }
 
 /** Built once per HTTP request, and once per WebSocket subscription. */
@@ -53,6 +56,10 @@ export interface Context {
   em: EntityManager;
   viewer: Viewer | null;
   loaders: Loaders;
+  /** The request's `Idempotency-Key` header (HTTP only); a creating mutation's input field may carry one too. */
+  idempotencyKey?: string | null;
+  /** The client's address (after TRUST_PROXY): scopes residents' idempotency keys. */
+  clientAddress?: string;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

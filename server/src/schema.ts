@@ -16,6 +16,7 @@ import { PresenceResolver } from './modules/presence/presence.resolver.js';
 import { ApiTokenResolver } from './modules/api-tokens/api-token.resolver.js';
 import { ContactAccessResolver } from './modules/privacy/contact-access.resolver.js';
 import { InvitationResolver } from './modules/access-links/invitation.resolver.js';
+import { CoHostInvitationResolver, EventCoHostInvitationsResolver } from './modules/events/cohost.resolver.js';
 import { PartnershipResolver } from './modules/partnership/partnership.resolver.js';
 import { SetupResolver } from './modules/setup/setup.resolver.js';
 import { AccessLinkResolver } from './modules/access-links/access-link.resolver.js';
@@ -44,6 +45,8 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
       ApiTokenResolver,
       ContactAccessResolver,
       InvitationResolver,
+      CoHostInvitationResolver,
+      EventCoHostInvitationsResolver,
       PartnershipResolver,
       SetupResolver,
       AccessLinkResolver,

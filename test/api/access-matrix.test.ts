@@ -45,6 +45,7 @@ const EXPECTED: Record<string, string> = {
   'Query.accessLink': EVERYONE,
   'Query.activities': EVERYONE,
   'Query.apiTokens': COORDINATORS,
+  'Query.coHostInvitations': 'partner otherPartner officer coordinator events:read',
   'Query.contactAccessLog': COORDINATORS,
   'Query.event': EVERYONE,
   'Query.invitations': COORDINATORS,
@@ -77,6 +78,8 @@ const EXPECTED: Record<string, string> = {
   'Mutation.reactivateMember': COORDINATORS,
   'Mutation.reportIssue': EVERYONE,
   'Mutation.requestPasswordReset': EVERYONE,
+  // Consent is the invited organization's (here the agency): not the host's, not another partner's.
+  'Mutation.respondToCoHostInvitation': 'officer coordinator events:write',
   'Mutation.resetPassword': EVERYONE,
   'Mutation.revokeApiToken': COORDINATORS,
   'Mutation.revokeInvitation': COORDINATORS,
@@ -144,6 +147,17 @@ async function freshInvitation(): Promise<{ id: string; code: string }> {
 /** A fresh public event hosted by the youth partner. */
 const youthEvent = async () => (await buildEvent(server, await as('partner'))).id;
 
+/** A fresh invitation for the agency to co-host an event of the youth partner. */
+async function agencyInvitation(): Promise<string> {
+  const event = await buildEvent(server, await as('partner'), { coHostOrganizationIds: [server.basics.orgs.agency] });
+  const res = await server.gql(
+    'query($id: ID!) { event(id: $id) { coHostInvitations { id } } }',
+    { id: event.id },
+    await as('partner'),
+  );
+  return res.data.event.coHostInvitations[0].id;
+}
+
 const startsAt = () => new Date(Date.now() + 3 * 86_400_000);
 
 /** How each operation is called: valid arguments, fresh targets where the call changes them. */
@@ -154,6 +168,7 @@ const CALLS: Record<string, () => Promise<Call>> = {
   }),
   'Query.activities': async () => ({ query: '{ activities(first: 1) { seq } }' }),
   'Query.apiTokens': async () => ({ query: '{ apiTokens { id } }' }),
+  'Query.coHostInvitations': async () => ({ query: '{ coHostInvitations { id } }' }),
   'Query.contactAccessLog': async () => ({ query: '{ contactAccessLog(first: 1) { totalCount } }' }),
   'Query.event': async () => ({ query: 'query($id: ID!) { event(id: $id) { id } }', variables: { id: publicEvent } }),
   'Query.events': async () => ({ query: '{ events(first: 1) { totalCount } }' }),
@@ -279,6 +294,10 @@ const CALLS: Record<string, () => Promise<Call>> = {
     variables: {
       input: { title: 'Matrix report', category: 'OTHER', neighborhoodId: server.basics.neighborhoods.west },
     },
+  }),
+  'Mutation.respondToCoHostInvitation': async () => ({
+    query: 'mutation($id: ID!) { respondToCoHostInvitation(id: $id, accept: true) { id } }',
+    variables: { id: await agencyInvitation() },
   }),
   'Mutation.resetPassword': async () => {
     const member = await buildMember(server, await as('coordinator'));

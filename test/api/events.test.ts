@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectRefused as refused, sqlOf, theError } from '../support/assert.js';
 import { startServer, type GqlResult, type TestServer } from '../support/server.js';
-import { buildEvent, buildIssue, snapshotDb } from '../support/factories.js';
+import { acceptCoHosting, buildEvent, buildIssue, snapshotDb } from '../support/factories.js';
 import { globalId, pkOf } from '../support/ids.js';
 
 // What a board or a tool reads back after a change.
@@ -124,6 +124,9 @@ describe('createEvent', () => {
     expect(res.errors).toBeUndefined();
     const created = res.data.createEvent;
     expect(created).toMatchObject({ title: 'Midnight basketball', status: 'PLANNED', capacity: 30, isPublic: true });
+    // Named co-hosts are invited: Health co-hosts once it accepts (cohosts.test.ts tests the rest).
+    expect(created.coHosts).toEqual([]);
+    const version = await acceptCoHosting(server, otherPartner, created.id);
 
     const seen = await readEvent(created.id);
     expect(seen).toMatchObject({
@@ -141,7 +144,7 @@ describe('createEvent', () => {
       issues: [{ id: issue.id }],
       capacity: 30,
       rsvpCount: 0,
-      version: created.version,
+      version,
       viewerCanEdit: false,
     });
     const list = await server.gql(
@@ -242,6 +245,7 @@ describe('updateEvent', () => {
       title: 'Not yet',
       coHostOrganizationIds: [server.basics.orgs.health],
     });
+    await acceptCoHosting(server, otherPartner, event.id);
     const before = await snapshotDb(server);
     await expectRefused(
       () => server.gql(UPDATE, { id: event.id, input: { status: 'DONE' } }, partner),
@@ -251,7 +255,7 @@ describe('updateEvent', () => {
     await expectRefused(
       () => server.gql(UPDATE, { id: event.id, input: { coHostOrganizationIds: [] } }, otherPartner),
       'FORBIDDEN',
-      /host organization/,
+      /Only the host organization/,
     );
     expect(await snapshotDb(server)).toEqual(before);
   });
@@ -281,6 +285,8 @@ describe('updateEvent', () => {
       kind: 'CLEANUP',
       coHostOrganizationIds: [server.basics.orgs.health],
     });
+    expect((await readEvent(event.id, otherPartner)).viewerCanEdit).toBe(false);
+    let version = await acceptCoHosting(server, otherPartner, event.id);
     expect((await readEvent(event.id, partner)).viewerCanEdit).toBe(true);
     expect((await readEvent(event.id, otherPartner)).viewerCanEdit).toBe(true);
 
@@ -290,7 +296,6 @@ describe('updateEvent', () => {
       [officer, { title: 'Park cleanup and picnic' }],
       [coordinator, { status: 'CONFIRMED', isPublic: true, neighborhoodId: server.basics.neighborhoods.west }],
     ];
-    let version = event.version;
     for (const [token, input] of edits) {
       const res = await server.gql(UPDATE, { id: event.id, input }, token);
       expect(res.errors).toBeUndefined();
@@ -422,12 +427,13 @@ describe('cancelEvent', () => {
       title: 'Rainy walk',
       coHostOrganizationIds: [server.basics.orgs.health],
     });
+    const accepted = await acceptCoHosting(server, otherPartner, event.id);
     const res = await server.gql(CANCEL, { id: event.id, reason: '  Heavy rain  ' }, otherPartner);
     expect(res.errors).toBeUndefined();
     expect(res.data.cancelEvent).toMatchObject({
       status: 'CANCELLED',
       cancelReason: 'Heavy rain',
-      version: event.version + 1,
+      version: accepted + 1,
     });
     expect(await readEvent(event.id)).toMatchObject({ status: 'CANCELLED', cancelReason: 'Heavy rain' });
 

@@ -56,6 +56,23 @@ export async function buildEvent(
 }
 
 /**
+ * Accepts, as `token` (a member or events:write token of the invited organization), that
+ * organization's pending invitation to co-host `eventId`; returns the event's new version.
+ */
+export async function acceptCoHosting(server: TestServer, token: string, eventId: string): Promise<number> {
+  const list = await server.gql('{ coHostInvitations(status: [PENDING]) { id event { id } } }', {}, token);
+  const invitation = list.data?.coHostInvitations.find((i: { event: { id: string } }) => i.event.id === eventId);
+  if (!invitation) throw new Error(`no pending invitation to co-host ${eventId}: ${JSON.stringify(list)}`);
+  const res = await server.gql(
+    'mutation($id: ID!) { respondToCoHostInvitation(id: $id, accept: true) { event { version } } }',
+    { id: invitation.id },
+    token,
+  );
+  if (!res.data?.respondToCoHostInvitation) throw new Error(`accepting failed: ${JSON.stringify(res.errors)}`);
+  return res.data.respondToCoHostInvitation.event.version;
+}
+
+/**
  * Creates an API token as `coordinatorToken` (a coordinator's session) and returns its secret.
  * Scopes are GraphQL enum names (`ISSUES_READ`, …); the organization defaults to the coordinator's.
  */
@@ -168,6 +185,8 @@ export async function snapshotDb(server: TestServer): Promise<Record<string, num
   out.members = JSON.stringify(members);
   out.organizations = JSON.stringify(organizations);
   out.served = JSON.stringify(served);
+  const invitations = (await em.execute('select id, status from event_cohost_invitation order by id')) as unknown[];
+  out.coHostInvitations = JSON.stringify(invitations);
   return out;
 }
 

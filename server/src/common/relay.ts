@@ -12,7 +12,8 @@ export type NodeTypeName =
   | 'SharedEvent'
   | 'Activity'
   | 'ApiToken'
-  | 'Invitation';
+  | 'Invitation'
+  | 'CoHostInvitation';
 
 /** `base64url("CommunityIssue:12")`: opaque to clients, stable across databases. */
 export const toGlobalId = (type: NodeTypeName, pk: number): string =>

@@ -11,6 +11,8 @@ import { ApiToken } from '../modules/api-tokens/api-token.entity.js';
 import { ContactAccess } from '../modules/privacy/contact-access.entity.js';
 import { PartnershipSettings } from '../modules/partnership/partnership.entity.js';
 import { AccessLink } from '../modules/access-links/access-link.entity.js';
+import { EventCoHostInvitation } from '../modules/events/cohost-invitation.entity.js';
+import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity.js';
 
 export const entities = [
   Neighborhood,
@@ -28,4 +30,6 @@ export const entities = [
   ContactAccess,
   PartnershipSettings,
   AccessLink,
+  EventCoHostInvitation,
+  IdempotencyKey,
 ];

@@ -20,6 +20,8 @@ export interface EventSnapshot {
   coHosts: number[];
   isPublic: boolean;
   startsAt: string;
+  /** On co-hosting steps: the organization invited, so its own filtered streams hear its invitation. */
+  invitedOrganization?: number;
 }
 
 export interface ActivitySnapshot {

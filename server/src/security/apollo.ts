@@ -49,6 +49,7 @@ function guardPlugin(guard: OperationGuard): ApolloServerPlugin<HttpContext> {
             variables: request.variables,
             viewer: contextValue.viewer,
             address: contextValue.clientAddress,
+            idempotencyKey: contextValue.idempotencyKey,
           });
           if (!refusal) return;
           const limited = refusal.extensions.code === ErrorCode.RATE_LIMITED;

@@ -24,7 +24,15 @@ export interface OperationRequest {
   viewer: Viewer | null;
   /** The client's address (after TRUST_PROXY). */
   address: string;
+  /** The `Idempotency-Key` header (HTTP only). */
+  idempotencyKey?: string | null;
 }
+
+/**
+ * Whether a root mutation field repeats a keyed request that already has its answer: a replay
+ * changes nothing, so it is not charged against the rate limits.
+ */
+export type ReplayCheck = (request: OperationRequest, field: FieldNode) => Promise<boolean>;
 
 const RATE_MESSAGES: Record<RateLimitName, string> = {
   login: 'Too many sign-in attempts from your address',
@@ -43,6 +51,7 @@ export class OperationGuard {
     private readonly schema: GraphQLSchema,
     private readonly limits: QueryLimits,
     private readonly rateLimiter: RateLimiter | null,
+    private readonly isReplay: ReplayCheck | null = null,
   ) {}
 
   async check(request: OperationRequest): Promise<GraphQLError | null> {
@@ -71,7 +80,13 @@ export class OperationGuard {
     }
 
     if (operation.operation !== 'mutation' || !this.rateLimiter) return null;
-    const refusal = await this.rateLimiter.consume(charges(request, operation.selectionSet));
+    let fields = rootFields(request.document, operation.selectionSet);
+    if (this.isReplay) {
+      const replays = await Promise.all(fields.map((field) => this.isReplay!(request, field)));
+      fields = fields.filter((_field, i) => !replays[i]);
+    }
+    if (fields.length === 0) return null;
+    const refusal = await this.rateLimiter.consume(charges(request, fields));
     if (!refusal) return null;
     const retryAfter = refusal.retryAfterSeconds;
     return new GraphQLError(`${RATE_MESSAGES[refusal.name]}; try again in ${seconds(retryAfter)}.`, {
@@ -87,7 +102,7 @@ export class OperationGuard {
  * by account, API tokens by token (so one busy tool never uses up a member's allowance, nor
  * members a tool's), residents by address.
  */
-function charges(request: OperationRequest, selectionSet: SelectionSetNode): Charge[] {
+function charges(request: OperationRequest, fields: FieldNode[]): Charge[] {
   const actor = actorOf(request);
   const totals = new Map<string, Charge>();
   const add = (name: RateLimitName, key: string) => {
@@ -96,7 +111,7 @@ function charges(request: OperationRequest, selectionSet: SelectionSetNode): Cha
     charge.points += 1;
     totals.set(id, charge);
   };
-  for (const field of rootFields(request.document, selectionSet)) {
+  for (const field of fields) {
     add('mutation', actor);
     // Asking for a reset link by email counts as a sign-in attempt, for the address and the email.
     if (field.name.value === 'login' || field.name.value === 'requestPasswordReset') {

@@ -2,7 +2,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config.js';
 import { apolloSecurity } from './apollo.js';
 import { clientAddressOf } from './client.js';
-import { OperationGuard } from './guard.js';
+import { OperationGuard, type ReplayCheck } from './guard.js';
 import { graphqlHttp, jsonErrors, securityHeaders } from './http.js';
 import { RateLimiter } from './rate-limit.js';
 import { guardSubscribe } from './websocket.js';
@@ -16,11 +16,14 @@ export type { WsGuardExtra } from './websocket.js';
  * `onSubscribe`, and the rate limiter both transports share. `close()` releases the limiter's
  * Redis connection.
  */
-export async function createSecurity(config: Config, options: { schema: GraphQLSchema; streamId: string }) {
+export async function createSecurity(
+  config: Config,
+  options: { schema: GraphQLSchema; streamId: string; isReplay?: ReplayCheck },
+) {
   const rateLimiter = config.rateLimits
     ? await RateLimiter.create(config.rateLimits, { redisUrl: config.redisUrl, streamId: options.streamId })
     : null;
-  const guard = new OperationGuard(options.schema, config.limits, rateLimiter);
+  const guard = new OperationGuard(options.schema, config.limits, rateLimiter, options.isReplay ?? null);
   const clientAddress = clientAddressOf(config.trustProxy);
   return {
     /** Security headers for every response. */

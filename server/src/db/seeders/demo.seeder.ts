@@ -11,6 +11,7 @@ import { PartnershipSettings } from '../../modules/partnership/partnership.entit
 import { CommunityIssue } from '../../modules/issues/issue.entity.js';
 import { SharedEvent } from '../../modules/events/event.entity.js';
 import { EventStatus } from '../../modules/events/event.enums.js';
+import { CoHostInvitationStatus, EventCoHostInvitation } from '../../modules/events/cohost-invitation.entity.js';
 import { IssueStatus, UpdateVisibility } from '../../modules/issues/issue.enums.js';
 import { DEMO_PASSWORD, EVENTS, ISSUES, MEMBERS, NEIGHBORHOODS, ORGANIZATIONS, RESIDENT_NAMES } from './demo-data.js';
 
@@ -167,6 +168,12 @@ export async function seedDemo(services: Services): Promise<void> {
       issueIds: null,
     });
     const id = toGlobalId('SharedEvent', event.pk);
+    // Co-hosts are invited; in the demo they have accepted, except the youth program's invitation
+    // to the forum weeks away, left for partner@demo.test to answer.
+    for (const name of spec.coHosts) {
+      if (name === 'Eastside Youth Alliance' && spec.inDays >= 10) continue;
+      await acceptInDemo(services, viewerOfOrg(name), event.pk, orgs.get(name)!);
+    }
     for (const s of spec.staff) await services.events.commitStaff(coordinator, id, s.count, orgId(s.org), null, null);
     for (let r = 0; r < spec.rsvps; r++) {
       await services.events.rsvp(null, id, {
@@ -188,6 +195,30 @@ export async function seedDemo(services: Services): Promise<void> {
       await services.events.update(host, id, { status: EventStatus.CONFIRMED }, null);
     }
   }
+}
+
+/**
+ * Accepts an organization's invitation to co-host a demo event: through the service as one of
+ * its members, or, for the demo organizations that have no member, straight in the database
+ * (an agreement made before the board, with no activity entry).
+ */
+async function acceptInDemo(services: Services, member: Viewer, eventPk: number, organization: Organization) {
+  const em = services.orm.em.fork();
+  const invitation = await em.findOne(
+    EventCoHostInvitation,
+    { event: eventPk, organization: organization.pk, status: CoHostInvitationStatus.PENDING },
+    { populate: ['event.coHosts'] },
+  );
+  // Naming one's own organization (the coordinator hosting for a partner) is accepted already.
+  if (!invitation) return;
+  if (member.organizationPk === organization.pk) {
+    await services.events.coHosts.respond(member, invitation.id, true);
+    return;
+  }
+  invitation.status = CoHostInvitationStatus.ACCEPTED;
+  invitation.respondedAt = new Date();
+  invitation.event.getEntity().coHosts.add(em.getReference(Organization, organization.pk));
+  await em.flush();
 }
 
 /** The demo city's settings, as setup would write them; the map is centred on its neighborhoods. */

@@ -86,7 +86,10 @@ export function eventAccept(viewer: Viewer | null, filter: EventFilter | null | 
     (!filter?.status?.length || filter.status.includes(s.status)) &&
     (!filter?.kind || filter.kind === s.kind) &&
     (neighborhood == null || neighborhood === s.neighborhood) &&
-    (organization == null || s.host === organization || s.coHosts.includes(organization)) &&
+    (organization == null ||
+      s.host === organization ||
+      s.coHosts.includes(organization) ||
+      s.invitedOrganization === organization) &&
     (!filter?.to || new Date(s.startsAt) < new Date(filter.to));
   return (envelope) => {
     const snap = envelope.snapshot.event;

@@ -2,6 +2,7 @@ import { ArrayMaxSize, ArrayMinSize, IsOptional, Length } from 'class-validator'
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { ApiScope } from '../../auth/scopes.js';
 import { ApiToken } from './api-token.entity.js';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency/idempotency.js';
 
 @InputType('CreateApiTokenInput')
 export class CreateApiTokenInput {
@@ -17,6 +18,9 @@ export class CreateApiTokenInput {
   @Field(() => ID, { nullable: true, description: 'The organization the token acts as; yours when omitted.' })
   @IsOptional()
   organizationId?: string | null;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
 }
 
 @ObjectType('CreatedApiToken')

@@ -7,6 +7,7 @@ import { Member } from '../members/member.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { CreateApiTokenInput, CreatedApiToken } from './api-token.input.js';
+import { claimFor } from '../idempotency/idempotency.js';
 
 // Only members reach these (`scope: null` refuses every API token), so the viewer is a member.
 const memberOf = (ctx: Context) => ctx.viewer as MemberViewer;
@@ -27,7 +28,8 @@ export class ApiTokenResolver {
     @Arg('input', () => CreateApiTokenInput) input: CreateApiTokenInput,
     @Ctx() ctx: Context,
   ): Promise<CreatedApiToken> {
-    return ctx.services.apiTokens.create(memberOf(ctx), input);
+    const claim = claimFor(ctx, 'createApiToken', input.idempotencyKey, input);
+    return ctx.services.apiTokens.create(memberOf(ctx), input, claim);
   }
 
   @Allow({ roles: [Role.COORDINATOR], scope: null })

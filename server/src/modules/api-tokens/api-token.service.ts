@@ -1,17 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { badInput, notFound } from '../../common/errors.js';
-import { pkOf } from '../../common/relay.js';
+import { DomainError, ErrorCode, badInput, notFound } from '../../common/errors.js';
+import { pkOf, toGlobalId } from '../../common/relay.js';
 import { Role } from '../../auth/roles.js';
 import { formatScopes, parseScopes } from '../../auth/scopes.js';
 import { memberRefOf, type MemberViewer, type TokenViewer } from '../../auth/viewer.js';
 import type { Transport } from '../../realtime/transport.js';
 import type { ActivityBus } from '../../realtime/bus.js';
-import { runChange } from '../../realtime/change.js';
+import { runChange, type ChangeWork } from '../../realtime/change.js';
 import { ActivityKind, ActivityVisibility } from '../activity/activity.enums.js';
 import { Organization, OrganizationKind } from '../organizations/organization.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import type { CreateApiTokenInput } from './api-token.input.js';
+import { idempotent, type IdempotencyClaim } from '../idempotency/idempotency.js';
 
 const PREFIX = 'bbt_';
 /** `bbt_` and 43 base64url characters (256 random bits). */
@@ -88,7 +89,11 @@ export class ApiTokenService {
   }
 
   /** Creates a token; the secret is returned here and never again. */
-  async create(viewer: MemberViewer, input: CreateApiTokenInput): Promise<{ token: string; apiToken: ApiToken }> {
+  async create(
+    viewer: MemberViewer,
+    input: CreateApiTokenInput,
+    claim?: IdempotencyClaim | null,
+  ): Promise<{ token: string; apiToken: ApiToken }> {
     const name = input.name.trim();
     if (name.length < 1 || name.length > 100) throw badInput('name', 'name must be 1 to 100 characters');
     const scopes = formatScopes(input.scopes);
@@ -97,7 +102,7 @@ export class ApiTokenService {
       ? pkOf(input.organizationId, 'Organization', 'organizationId')
       : viewer.organizationPk;
     const secret = PREFIX + randomBytes(32).toString('base64url');
-    const apiToken = await runChange(this.orm, this.bus, async (em, record) => {
+    const work: ChangeWork<ApiToken> = async (em, record) => {
       const organization = await em.findOne(Organization, { pk: organizationPk });
       if (!organization) throw badInput('organizationId', 'organizationId names no organization');
       record({
@@ -116,7 +121,10 @@ export class ApiTokenService {
         organization,
         createdBy: memberRefOf(em, viewer),
       });
-    });
+    };
+    const apiToken = await runChange(this.orm, this.bus, work, { idempotency: idempotent(claim, 'ApiToken') });
+    // A replay re-reads the first token, whose secret was another one and is gone.
+    if (apiToken.secretHash !== hashOf(secret)) secretShownOnce(apiToken);
     return { token: secret, apiToken };
   }
 
@@ -170,4 +178,17 @@ export class ApiTokenService {
       )
       .catch((error: unknown) => console.error('[bridgeboard] could not record an API token use', error));
   }
+}
+
+/**
+ * A retried createApiToken cannot answer like the first: the secret was shown once and only its
+ * hash is kept. Rather than make a second token, it names the first, so the tool (or person)
+ * can revoke it and create another.
+ */
+function secretShownOnce(first: ApiToken): never {
+  throw new DomainError(
+    ErrorCode.CONFLICT,
+    `This idempotency key already created the API token "${first.name}" (${first.hint}); its secret was shown only once. Revoke it and create another if the secret was lost.`,
+    { field: 'idempotencyKey', reason: 'IDEMPOTENT_SECRET_SHOWN_ONCE', apiTokenId: toGlobalId('ApiToken', first.pk) },
+  );
 }

@@ -23,6 +23,7 @@ import { CommunityIssue } from '../issues/issue.entity.js';
 import { EventKind, EventStatus } from './event.enums.js';
 import { EventRsvp } from './rsvp.entity.js';
 import { StaffCommitment } from './staff-commitment.entity.js';
+import { EventCoHostInvitation } from './cohost-invitation.entity.js';
 
 /** A town hall, youth program, health fair, walk… hosted by one organization, co-hosted by others. */
 @ObjectType('SharedEvent', { implements: Node })
@@ -79,8 +80,12 @@ export class SharedEvent {
   @ManyToOne({ entity: () => Organization, ref: true })
   host!: Ref<Organization>;
 
+  /** Accepted co-hosts only: an organization joins when it accepts an invitation (see cohost.service.ts). */
   @ManyToMany({ entity: () => Organization, pivotTable: 'event_cohost' })
   coHosts = new Collection<Organization>(this);
+
+  @OneToMany({ entity: () => EventCoHostInvitation, mappedBy: 'event' })
+  coHostInvitations = new Collection<Rel<EventCoHostInvitation>>(this);
 
   @ManyToMany({ entity: () => CommunityIssue, pivotTable: 'event_issue' })
   issues = new Collection<Rel<CommunityIssue>>(this);

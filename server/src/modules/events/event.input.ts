@@ -3,6 +3,7 @@ import { ArrayMaxSize, IsEmail, IsOptional, Length, Max, MaxLength, Min, Validat
 import { DateTime } from '../../common/scalars.js';
 import { LocationInput } from '../../common/location.js';
 import { EventKind, EventStatus } from './event.enums.js';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency/idempotency.js';
 
 @InputType('CreateEventInput')
 export class CreateEventInput {
@@ -38,7 +39,11 @@ export class CreateEventInput {
   @Field(() => ID, { nullable: true, description: "Defaults to the creator's organization." })
   hostOrganizationId?: string | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Organizations invited to co-host: each co-hosts once it accepts. Leaving one out withdraws its invitation or ends its co-hosting.',
+  })
   @IsOptional()
   @ArrayMaxSize(20, { message: 'coHostOrganizationIds may name at most 20 organizations' })
   coHostOrganizationIds?: string[] | null;
@@ -56,6 +61,9 @@ export class CreateEventInput {
   @IsOptional()
   @ArrayMaxSize(50, { message: 'issueIds may name at most 50 issues' })
   issueIds?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
 }
 
 /** Only the fields given change. */
@@ -96,7 +104,11 @@ export class UpdateEventInput {
   @Field(() => ID, { nullable: true })
   neighborhoodId?: string | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Organizations invited to co-host: each co-hosts once it accepts. Leaving one out withdraws its invitation or ends its co-hosting.',
+  })
   @IsOptional()
   @ArrayMaxSize(20, { message: 'coHostOrganizationIds may name at most 20 organizations' })
   coHostOrganizationIds?: string[] | null;
@@ -132,6 +144,9 @@ export class RsvpInput {
   @Min(1, { message: 'partySize must be between 1 and 20' })
   @Max(20, { message: 'partySize must be between 1 and 20' })
   partySize!: number;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
 }
 
 @InputType('EventFilter')

@@ -15,6 +15,7 @@ import { EventRsvp } from './rsvp.entity.js';
 import { StaffCommitment } from './staff-commitment.entity.js';
 import { CreateEventInput, EventFilter, RsvpInput, UpdateEventInput } from './event.input.js';
 import { EventService } from './event.service.js';
+import { claimFor } from '../idempotency/idempotency.js';
 
 @ObjectType('SharedEventConnection')
 export class SharedEventConnection extends Connection('SharedEvent', SharedEvent) {}
@@ -46,7 +47,8 @@ export class EventResolver {
   @Allow({ roles: MEMBERS, scope: ApiScope.EVENTS_WRITE })
   @Mutation(() => SharedEvent)
   async createEvent(@Arg('input', () => CreateEventInput) input: CreateEventInput, @Ctx() ctx: Context) {
-    return reload(ctx, await ctx.services.events.create(ctx.viewer!, input));
+    const claim = claimFor(ctx, 'createEvent', input.idempotencyKey, input);
+    return reload(ctx, await ctx.services.events.create(ctx.viewer!, input, claim));
   }
 
   @Allow({ roles: MEMBERS, scope: ApiScope.EVENTS_WRITE })
@@ -78,7 +80,8 @@ export class EventResolver {
     @Arg('input', () => RsvpInput) input: RsvpInput,
     @Ctx() ctx: Context,
   ) {
-    return reload(ctx, await ctx.services.events.rsvp(ctx.viewer, id, input));
+    const claim = claimFor(ctx, 'rsvpEvent', input.idempotencyKey, { id, input });
+    return reload(ctx, await ctx.services.events.rsvp(ctx.viewer, id, input, claim));
   }
 
   @Allow({ roles: MEMBERS, scope: ApiScope.EVENTS_WRITE })
@@ -107,7 +110,7 @@ export class EventResolver {
     return event.host.load() as Promise<Organization>;
   }
 
-  @FieldResolver(() => [Organization])
+  @FieldResolver(() => [Organization], { description: 'Organizations that accepted to co-host.' })
   async coHosts(@Root() event: SharedEvent): Promise<Organization[]> {
     return (await event.coHosts.load()).getItems();
   }

@@ -1,4 +1,4 @@
-import { LockMode, ref, type EntityManager, type FilterQuery, type MikroORM } from '@mikro-orm/core';
+import { ref, type EntityManager, type FilterQuery, type MikroORM } from '@mikro-orm/core';
 import { badInput, forbidden, notFound } from '../../common/errors.js';
 import { staleVersion } from '../activity/last-change.js';
 import { checkCursor, pageSize, pkOf } from '../../common/relay.js';
@@ -6,9 +6,8 @@ import { Role } from '../../auth/roles.js';
 import { hasScope, isStaff, memberPkOf, memberRefOf, type Viewer } from '../../auth/viewer.js';
 import { ApiScope } from '../../auth/scopes.js';
 import type { ActivityBus } from '../../realtime/bus.js';
-import { runChange, type Record } from '../../realtime/change.js';
-import type { EventSnapshot } from '../../realtime/envelope.js';
-import { ActivityKind, ActivityVisibility } from '../activity/activity.enums.js';
+import { runChange, type ChangeWork, type Record } from '../../realtime/change.js';
+import { ActivityKind } from '../activity/activity.enums.js';
 import { Neighborhood } from '../neighborhoods/neighborhood.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { CommunityIssue } from '../issues/issue.entity.js';
@@ -16,32 +15,26 @@ import { SharedEvent } from './event.entity.js';
 import { EventRsvp } from './rsvp.entity.js';
 import { StaffCommitment } from './staff-commitment.entity.js';
 import { EventStatus } from './event.enums.js';
+import { eventSnapshot, lockEvent, visibilityOf } from './event.change.js';
+import { CoHostService } from './cohost.service.js';
 import type { CreateEventInput, EventFilter, RsvpInput, UpdateEventInput } from './event.input.js';
+import { idempotent, type IdempotencyClaim } from '../idempotency/idempotency.js';
 
 const MAX_EVENT_HOURS = 14 * 24;
 
-export function eventSnapshot(event: SharedEvent): EventSnapshot {
-  return {
-    status: event.status,
-    kind: event.kind,
-    neighborhood: event.neighborhood ? event.neighborhood.unwrap().pk : null,
-    host: event.host.unwrap().pk,
-    coHosts: event.coHosts.getItems().map((o) => o.pk),
-    isPublic: event.isPublic,
-    startsAt: event.startsAt.toISOString(),
-  };
-}
-
-const visibilityOf = (event: SharedEvent) => (event.isPublic ? ActivityVisibility.PUBLIC : ActivityVisibility.MEMBERS);
-
 /** Planning shared events: hosting, co-hosting, RSVPs and staff. */
 export class EventService {
+  /** Invitations to co-host and their answers. */
+  readonly coHosts: CoHostService;
+
   constructor(
     private readonly orm: MikroORM,
     private readonly bus: ActivityBus,
-  ) {}
+  ) {
+    this.coHosts = new CoHostService(orm, bus);
+  }
 
-  async create(viewer: Viewer, input: CreateEventInput): Promise<SharedEvent> {
+  async create(viewer: Viewer, input: CreateEventInput, claim?: IdempotencyClaim | null): Promise<SharedEvent> {
     checkTimes(input.startsAt, input.endsAt);
     const hostPk = input.hostOrganizationId
       ? pkOf(input.hostOrganizationId, 'Organization', 'hostOrganizationId')
@@ -52,7 +45,7 @@ export class EventService {
     if (input.startsAt.getTime() < Date.now() - 60_000) {
       throw badInput('startsAt', 'startsAt must be in the future for a new event');
     }
-    return runChange(this.orm, this.bus, async (em, record) => {
+    const work: ChangeWork<SharedEvent> = async (em, record) => {
       const host = await em.findOne(Organization, { pk: hostPk });
       if (!host) throw badInput('hostOrganizationId', 'hostOrganizationId names no organization');
       const event = em.create(SharedEvent, {
@@ -70,11 +63,13 @@ export class EventService {
         createdBy: memberRefOf(em, viewer),
       });
       if (input.neighborhoodId) event.neighborhood = ref(await neighborhoodRef(em, input.neighborhoodId));
-      if (input.coHostOrganizationIds) event.coHosts.set(await coHosts(em, input.coHostOrganizationIds, hostPk));
       if (input.issueIds) event.issues.set(await issues(em, input.issueIds));
       this.record(record, viewer, event, ActivityKind.EVENT_CREATED, `New event: ${event.title}`);
+      // Named co-hosts are invited: they co-host once their organization accepts.
+      if (input.coHostOrganizationIds) await this.coHosts.name(em, record, viewer, event, input.coHostOrganizationIds);
       return event;
-    });
+    };
+    return runChange(this.orm, this.bus, work, { idempotency: idempotent(claim, 'SharedEvent') });
   }
 
   async update(
@@ -115,12 +110,10 @@ export class EventService {
       // Absent leaves the capacity as it is; an explicit null removes the limit.
       if (input.capacity !== undefined) event.capacity = input.capacity;
       if (input.isPublic != null) event.isPublic = input.isPublic;
-      if (input.coHostOrganizationIds) {
-        event.coHosts.set(await coHosts(em, input.coHostOrganizationIds, event.host.unwrap().pk));
-      }
       if (input.issueIds) event.issues.set(await issues(em, input.issueIds));
       event.updatedAt = new Date();
       this.record(record, viewer, event, ActivityKind.EVENT_UPDATED, `Event updated: ${event.title}`);
+      if (input.coHostOrganizationIds) await this.coHosts.name(em, record, viewer, event, input.coHostOrganizationIds);
       return event;
     });
   }
@@ -142,7 +135,12 @@ export class EventService {
   }
 
   /** Public for public events. Capacity is checked under the event's version, never oversold. */
-  async rsvp(viewer: Viewer | null, id: string, input: RsvpInput): Promise<SharedEvent> {
+  async rsvp(
+    viewer: Viewer | null,
+    id: string,
+    input: RsvpInput,
+    claim?: IdempotencyClaim | null,
+  ): Promise<SharedEvent> {
     const pk = pkOf(id, 'SharedEvent', 'id');
     return runChange(
       this.orm,
@@ -179,7 +177,7 @@ export class EventService {
         });
         return event;
       },
-      { retryOnConflict: true },
+      { retryOnConflict: true, idempotency: idempotent(claim, 'SharedEvent') },
     );
   }
 
@@ -312,11 +310,6 @@ export class EventService {
   }
 }
 
-/** Loads an event to change it, locking its row until commit (PostgreSQL). */
-function lockEvent(em: EntityManager, pk: number) {
-  return em.findOne(SharedEvent, { pk }, { populate: ['coHosts'], lockMode: LockMode.PESSIMISTIC_WRITE });
-}
-
 function checkTimes(startsAt: Date, endsAt: Date): void {
   if (endsAt.getTime() <= startsAt.getTime()) throw badInput('endsAt', 'endsAt must be after startsAt');
   if (endsAt.getTime() - startsAt.getTime() > MAX_EVENT_HOURS * 3600_000) {
@@ -328,16 +321,6 @@ async function neighborhoodRef(em: EntityManager, id: string) {
   const neighborhood = await em.findOne(Neighborhood, { pk: pkOf(id, 'Neighborhood', 'neighborhoodId') });
   if (!neighborhood) throw badInput('neighborhoodId', 'neighborhoodId names no neighborhood');
   return neighborhood;
-}
-
-async function coHosts(em: EntityManager, ids: string[], hostPk: number): Promise<Organization[]> {
-  const pks = [...new Set(ids.map((id) => pkOf(id, 'Organization', 'coHostOrganizationIds')))].filter(
-    (pk) => pk !== hostPk,
-  );
-  const found = await em.find(Organization, { pk: { $in: pks } });
-  if (found.length !== pks.length)
-    throw badInput('coHostOrganizationIds', 'coHostOrganizationIds names an organization that does not exist');
-  return found;
 }
 
 async function issues(em: EntityManager, ids: string[]): Promise<CommunityIssue[]> {

@@ -2,6 +2,7 @@ import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { ArrayMaxSize, IsOptional, Length, MaxLength, ValidateNested } from 'class-validator';
 import { LocationInput } from '../../common/location.js';
 import { IssueCategory, IssuePriority, IssueStatus } from './issue.enums.js';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency/idempotency.js';
 
 @InputType('ReportIssueInput')
 export class ReportIssueInput {
@@ -35,6 +36,9 @@ export class ReportIssueInput {
   @Field(() => IssuePriority, { nullable: true, description: 'Members only; residents report at NORMAL.' })
   @IsOptional()
   priority?: IssuePriority | null;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
 }
 
 @InputType('IssueFilter')

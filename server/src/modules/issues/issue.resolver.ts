@@ -14,6 +14,7 @@ import { IssueUpdate } from './issue-update.entity.js';
 import { UpdateVisibility } from './issue.enums.js';
 import { IssueFilter, IssueOrder, ReportIssueInput } from './issue.input.js';
 import { IssueStatus } from './issue.enums.js';
+import { IDEMPOTENCY_KEY_DESCRIPTION, claimFor } from '../idempotency/idempotency.js';
 
 @ObjectType('IssueConnection')
 export class IssueConnection extends Connection('Issue', CommunityIssue) {}
@@ -46,7 +47,8 @@ export class IssueResolver {
   @Public()
   @Mutation(() => CommunityIssue, { description: 'Open to residents; anonymous reports store no identity.' })
   async reportIssue(@Arg('input', () => ReportIssueInput) input: ReportIssueInput, @Ctx() ctx: Context) {
-    return reload(ctx, await ctx.services.issues.report(ctx.viewer, input));
+    const claim = claimFor(ctx, 'reportIssue', input.idempotencyKey, input, { anonymous: input.anonymous });
+    return reload(ctx, await ctx.services.issues.report(ctx.viewer, input, claim));
   }
 
   @Allow({ roles: MEMBERS, scope: ApiScope.ISSUES_WRITE })
@@ -80,8 +82,12 @@ export class IssueResolver {
     @Ctx() ctx: Context,
     @Arg('visibility', () => UpdateVisibility, { defaultValue: UpdateVisibility.PUBLIC }) visibility: UpdateVisibility,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+    idempotencyKey?: string,
   ) {
-    const update = await ctx.services.issues.addUpdate(ctx.viewer!, issueId, body, visibility, expectedVersion);
+    const request = { issueId, body, visibility, expectedVersion };
+    const claim = claimFor(ctx, 'addIssueUpdate', idempotencyKey, request);
+    const update = await ctx.services.issues.addUpdate(ctx.viewer!, issueId, body, visibility, expectedVersion, claim);
     return ctx.em.findOneOrFail(IssueUpdate, { pk: update.pk });
   }
 

@@ -5,7 +5,7 @@ import { checkCursor, pageSize, pkOf } from '../../common/relay.js';
 import { hasScope, isStaff, memberPkOf, memberRefOf, type Viewer } from '../../auth/viewer.js';
 import { ApiScope } from '../../auth/scopes.js';
 import type { ActivityBus } from '../../realtime/bus.js';
-import { runChange } from '../../realtime/change.js';
+import { runChange, type ChangeWork } from '../../realtime/change.js';
 import { ActivityKind, ActivityVisibility } from '../activity/activity.enums.js';
 import { Neighborhood } from '../neighborhoods/neighborhood.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -21,6 +21,7 @@ import {
 } from './issue.enums.js';
 import { IssueOrder, type IssueFilter, type ReportIssueInput } from './issue.input.js';
 import { issueSnapshot } from './issue.snapshot.js';
+import { idempotent, type IdempotencyClaim } from '../idempotency/idempotency.js';
 
 const ORDER: Record<IssueOrder, QueryOrderMap<CommunityIssue>> = {
   REPORTED_AT_DESC: { reportedAt: 'desc', pk: 'desc' },
@@ -45,7 +46,11 @@ export class IssueService {
   }
 
   /** Public: a resident (or member) reports an issue. Anonymous reports store no identity. */
-  async report(viewer: Viewer | null, input: ReportIssueInput): Promise<CommunityIssue> {
+  async report(
+    viewer: Viewer | null,
+    input: ReportIssueInput,
+    claim?: IdempotencyClaim | null,
+  ): Promise<CommunityIssue> {
     if (input.anonymous && input.contact) {
       throw badInput('contact', 'contact must be empty for an anonymous report: it would identify you');
     }
@@ -55,7 +60,7 @@ export class IssueService {
     const neighborhoodPk = pkOf(input.neighborhoodId, 'Neighborhood', 'neighborhoodId');
     const title = input.title.trim();
     if (title.length < 3) throw badInput('title', 'title must be 3 to 200 characters');
-    return runChange(this.orm, this.bus, async (em, record) => {
+    const work: ChangeWork<CommunityIssue> = async (em, record) => {
       const neighborhood = await em.findOne(Neighborhood, { pk: neighborhoodPk });
       if (!neighborhood) throw badInput('neighborhoodId', 'neighborhoodId names no neighborhood');
       const issue = em.create(CommunityIssue, {
@@ -81,7 +86,8 @@ export class IssueService {
         snapshot: () => ({ issue: issueSnapshot(issue) }),
       });
       return issue;
-    });
+    };
+    return runChange(this.orm, this.bus, work, { idempotency: idempotent(claim, 'CommunityIssue') });
   }
 
   async setStatus(
@@ -185,6 +191,7 @@ export class IssueService {
     body: string,
     visibility: UpdateVisibility,
     expectedVersion: number | null | undefined,
+    claim?: IdempotencyClaim | null,
   ): Promise<IssueUpdate> {
     const pk = pkOf(issueId, 'CommunityIssue', 'issueId');
     const text = body.trim();
@@ -219,7 +226,7 @@ export class IssueService {
         });
         return update;
       },
-      { retryOnConflict: expectedVersion == null },
+      { retryOnConflict: expectedVersion == null, idempotency: idempotent(claim, 'IssueUpdate') },
     );
   }
 

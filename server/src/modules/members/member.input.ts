@@ -1,6 +1,7 @@
 import { IsOptional, Length, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { Role } from '../../auth/roles.js';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency/idempotency.js';
 
 /** Passwords: long rather than clever. The upper bound keeps argon2 and login's own limit in step. */
 export const PASSWORD_MIN = 12;
@@ -28,6 +29,9 @@ export class CreateMemberInput {
   @Field(() => String, { description: `At least ${PASSWORD_MIN} characters; stored as an argon2id hash.` })
   @Length(PASSWORD_MIN, PASSWORD_MAX, { message: passwordMessage('password') })
   password!: string;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
 }
 
 @InputType('UpdateMemberInput', { description: 'Only the fields given change. Takes effect on their next request.' })

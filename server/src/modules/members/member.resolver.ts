@@ -9,6 +9,7 @@ import type { Context } from '../../context.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Member } from './member.entity.js';
 import { CreateMemberInput, UpdateMemberInput } from './member.input.js';
+import { claimFor } from '../idempotency/idempotency.js';
 
 @ObjectType('AuthPayload')
 export class AuthPayload {
@@ -69,7 +70,13 @@ export class MemberResolver {
   @Allow({ roles: [Role.COORDINATOR], scope: null })
   @Mutation(() => Member, { description: 'Adds a member who can sign in at once. Coordinators only.' })
   createMember(@Arg('input', () => CreateMemberInput) input: CreateMemberInput, @Ctx() ctx: Context): Promise<Member> {
-    return ctx.services.members.create(memberOf(ctx), input);
+    // The password stays out of the request's hash: a fast hash of it must never be stored.
+    const { password: _password, ...request } = input;
+    return ctx.services.members.create(
+      memberOf(ctx),
+      input,
+      claimFor(ctx, 'createMember', input.idempotencyKey, request),
+    );
   }
 
   @Allow({ roles: [Role.COORDINATOR], scope: null })

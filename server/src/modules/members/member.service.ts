@@ -13,6 +13,7 @@ import { Member } from './member.entity.js';
 import { PASSWORD_MAX, type CreateMemberInput, type UpdateMemberInput } from './member.input.js';
 import { checkEmail, checkFit, checkName, checkPassword, isLastActiveCoordinator } from './member.rules.js';
 import type { MemberSessions } from './member.sessions.js';
+import { idempotent, type IdempotencyClaim } from '../idempotency/idempotency.js';
 
 const EMAIL_TAKEN = 'email is already in use';
 
@@ -38,7 +39,7 @@ export class MemberService {
   }
 
   /** A new member who can sign in with `input.password` at once. */
-  async create(viewer: MemberViewer, input: CreateMemberInput): Promise<Member> {
+  async create(viewer: MemberViewer, input: CreateMemberInput, claim?: IdempotencyClaim | null): Promise<Member> {
     const name = checkName(input.name);
     const email = checkEmail(input.email);
     const organizationPk = pkOf(input.organizationId, 'Organization', 'organizationId');
@@ -46,21 +47,26 @@ export class MemberService {
     // Hashing is slow on purpose: before the transaction, so no lock waits on it.
     const passwordHash = await hashPassword(input.password);
     try {
-      return await runChange(this.orm, this.bus, async (em, record) => {
-        const organization = await em.findOne(Organization, { pk: organizationPk });
-        if (!organization) throw badInput('organizationId', 'organizationId names no organization');
-        checkFit(input.role, organization, 'organizationId');
-        if (await em.count(Member, { email })) throw badInput('email', EMAIL_TAKEN);
-        const member = em.create(Member, { name, email, role: input.role, organization, passwordHash });
-        record(
-          adminActivity(
-            ActivityKind.MEMBER_CREATED,
-            `${viewer.name} added ${name} as ${input.role} of ${organization.name}`,
-            viewer,
-          ),
-        );
-        return member;
-      });
+      return await runChange(
+        this.orm,
+        this.bus,
+        async (em, record) => {
+          const organization = await em.findOne(Organization, { pk: organizationPk });
+          if (!organization) throw badInput('organizationId', 'organizationId names no organization');
+          checkFit(input.role, organization, 'organizationId');
+          if (await em.count(Member, { email })) throw badInput('email', EMAIL_TAKEN);
+          const member = em.create(Member, { name, email, role: input.role, organization, passwordHash });
+          record(
+            adminActivity(
+              ActivityKind.MEMBER_CREATED,
+              `${viewer.name} added ${name} as ${input.role} of ${organization.name}`,
+              viewer,
+            ),
+          );
+          return member;
+        },
+        { idempotency: idempotent(claim, 'Member') },
+      );
     } catch (error) {
       // Two coordinators adding the same email at once: the unique index decides, same answer.
       if (error instanceof UniqueConstraintViolationException) throw badInput('email', EMAIL_TAKEN);

@@ -9,6 +9,8 @@ import { CommunityIssue } from '../issues/issue.entity.js';
 import { IssueUpdate } from '../issues/issue-update.entity.js';
 import { UpdateVisibility } from '../issues/issue.enums.js';
 import { SharedEvent } from '../events/event.entity.js';
+import { EventCoHostInvitation } from '../events/cohost-invitation.entity.js';
+import { visibleInvitations } from '../events/cohost.service.js';
 import { Activity } from '../activity/activity.entity.js';
 import { visibleTo } from '../activity/activity.filters.js';
 import { ActivityItem } from '../activity/activity.type.js';
@@ -46,6 +48,11 @@ export class NodeResolver {
       case 'SharedEvent': {
         const event = await em.findOne(SharedEvent, { pk });
         return event && (event.isPublic || hasScope(viewer, ApiScope.EVENTS_READ)) ? event : null;
+      }
+      case 'CoHostInvitation': {
+        const invitation = await em.findOne(EventCoHostInvitation, { pk }, { populate: ['event'] });
+        if (!invitation) return null;
+        return visibleInvitations(viewer, invitation.event.getEntity(), [invitation])[0] ?? null;
       }
       case 'Activity': {
         const row = await em.findOne(Activity, { seq: pk });

@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsOptional, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { OrganizationKind } from './organization.entity.js';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency/idempotency.js';
 
 /** At most this many neighborhoods per organization. */
 export const MAX_NEIGHBORHOODS = 50;
@@ -17,6 +18,9 @@ export class CreateOrganizationInput {
   @Field(() => [ID], { defaultValue: [], description: 'Neighborhoods it serves.' })
   @ArrayMaxSize(MAX_NEIGHBORHOODS, { message: `neighborhoodIds may name at most ${MAX_NEIGHBORHOODS} neighborhoods` })
   neighborhoodIds!: string[];
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
 }
 
 @InputType('UpdateOrganizationInput', { description: 'Only the fields given change.' })

@@ -6,6 +6,7 @@ import type { Context } from '../../context.js';
 import { Neighborhood } from '../neighborhoods/neighborhood.entity.js';
 import { Organization } from './organization.entity.js';
 import { CreateOrganizationInput, UpdateOrganizationInput } from './organization.input.js';
+import { claimFor } from '../idempotency/idempotency.js';
 
 // Changes are `scope: null` (no API token may call them), so their viewer is a member.
 @Resolver(() => Organization)
@@ -22,7 +23,8 @@ export class OrganizationResolver {
     @Arg('input', () => CreateOrganizationInput) input: CreateOrganizationInput,
     @Ctx() ctx: Context,
   ): Promise<Organization> {
-    return ctx.services.organizations.create(ctx.viewer as MemberViewer, input);
+    const claim = claimFor(ctx, 'createOrganization', input.idempotencyKey, input);
+    return ctx.services.organizations.create(ctx.viewer as MemberViewer, input, claim);
   }
 
   @Allow({ roles: [Role.COORDINATOR], scope: null })

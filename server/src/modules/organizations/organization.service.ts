@@ -10,6 +10,7 @@ import { Member } from '../members/member.entity.js';
 import { Neighborhood } from '../neighborhoods/neighborhood.entity.js';
 import { Organization, OrganizationKind } from './organization.entity.js';
 import { MAX_NEIGHBORHOODS, type CreateOrganizationInput, type UpdateOrganizationInput } from './organization.input.js';
+import { idempotent, type Idempotent, type IdempotencyClaim } from '../idempotency/idempotency.js';
 
 const NAME_TAKEN = 'name is already in use by another organization';
 
@@ -35,16 +36,21 @@ export class OrganizationService {
   ) {}
 
   /** A new organization; BAD_USER_INPUT naming the field for a taken name or an unknown neighborhood. */
-  async create(viewer: MemberViewer, input: CreateOrganizationInput): Promise<Organization> {
+  async create(
+    viewer: MemberViewer,
+    input: CreateOrganizationInput,
+    claim?: IdempotencyClaim | null,
+  ): Promise<Organization> {
     const name = checkName(input.name);
     const neighborhoodPks = neighborhoodPksOf(input.neighborhoodIds);
-    return this.write(async (em, record) => {
+    const work = async (em: EntityManager, record: RecordActivity) => {
       if (await em.count(Organization, { name })) throw badInput('name', NAME_TAKEN);
       const organization = em.create(Organization, { name, kind: input.kind });
       organization.neighborhoods.set(await loadNeighborhoods(em, neighborhoodPks));
       record(adminActivity(viewer, ActivityKind.ORGANIZATION_CREATED, `${viewer.name} added ${name} (${input.kind})`));
       return organization;
-    });
+    };
+    return this.write(work, idempotent(claim, 'Organization'));
   }
 
   /** Changes only the fields given; the whole change or nothing. */
@@ -95,9 +101,10 @@ export class OrganizationService {
   /** Runs `work` as one change; a name taken by a concurrent write is still BAD_USER_INPUT. */
   private async write(
     work: (em: EntityManager, record: RecordActivity) => Promise<Organization>,
+    keyed: Idempotent | null = null,
   ): Promise<Organization> {
     try {
-      return await runChange(this.orm, this.bus, work);
+      return await runChange(this.orm, this.bus, work, { idempotency: keyed });
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) throw badInput('name', NAME_TAKEN);
       throw error;

@@ -21,6 +21,21 @@ describe('event form', () => {
     });
   });
 
+  it('keeps pending invitations ticked, so adding a co-host does not withdraw them', () => {
+    const pending = {
+      id: 'Q29Ib3N0SW52aXRhdGlvbjox',
+      viewerCanRespond: false,
+      organization: { id: 'health', name: 'Health' },
+    };
+    const initial = valuesFromEvent(buildEvent({ coHostInvitations: [pending] }));
+    expect(initial.coHostOrganizationIds).toEqual(['T3JnYW5pemF0aW9uOjI', 'health']);
+
+    const edited = { ...initial, coHostOrganizationIds: [...initial.coHostOrganizationIds, 'school'] };
+    expect(toUpdateInput(edited, initial)).toEqual({
+      coHostOrganizationIds: ['T3JnYW5pemF0aW9uOjI', 'health', 'school'],
+    });
+  });
+
   it('catches an end before the start and a capacity that is not a number', () => {
     const values = { ...valuesFromEvent(buildEvent()), endsAt: '2026-11-25T17:00', capacity: 'lots' };
 

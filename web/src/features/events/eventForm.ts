@@ -72,7 +72,11 @@ export function valuesFromEvent(event: EventCardData): EventFormValues {
     locationName: event.locationName,
     neighborhoodId: event.neighborhood?.id ?? '',
     hostOrganizationId: event.host.id,
-    coHostOrganizationIds: event.coHosts.map((org) => org.id),
+    // Pending invitations stay ticked: unticking one withdraws it.
+    coHostOrganizationIds: [
+      ...event.coHosts.map((org) => org.id),
+      ...event.coHostInvitations.map((invitation) => invitation.organization.id),
+    ],
     capacity: event.capacity == null ? '' : String(event.capacity),
     isPublic: event.isPublic,
   };

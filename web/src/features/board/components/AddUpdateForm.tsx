@@ -4,6 +4,7 @@ import type { UpdateVisibility } from '../../../graphql/generated/graphql.js';
 import { describeChangeError } from '../board.errors.js';
 import { BOARD_ADD_ISSUE_UPDATE_MUTATION } from '../graphql/mutations/addIssueUpdate.mutation.js';
 import { FormOutcome } from './FormOutcome.js';
+import { useIdempotencyKey } from '../../../shared/idempotencyKey.js';
 
 interface AddUpdateFormProps {
   issueId: string;
@@ -20,6 +21,7 @@ export function AddUpdateForm({ issueId, canPostInternal, onPosted }: AddUpdateF
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [post, { loading }] = useMutation(BOARD_ADD_ISSUE_UPDATE_MUTATION);
+  const idempotency = useIdempotencyKey();
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -30,7 +32,9 @@ export function AddUpdateForm({ issueId, canPostInternal, onPosted }: AddUpdateF
       return;
     }
     try {
-      await post({ variables: { issueId, body: body.trim(), visibility } });
+      const update = { issueId, body: body.trim(), visibility };
+      await post({ variables: { ...update, idempotencyKey: idempotency.keyFor(update) } });
+      idempotency.done();
       setBody('');
       setDone(visibility === 'PUBLIC' ? 'Update posted publicly.' : 'Internal note posted (members only).');
       onPosted();

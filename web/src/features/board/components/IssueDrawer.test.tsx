@@ -10,6 +10,7 @@ import { BOARD_ADD_ISSUE_UPDATE_MUTATION } from '../graphql/mutations/addIssueUp
 import { BOARD_ISSUE_DRAWER_QUERY } from '../graphql/queries/boardIssueDrawer.query.js';
 import { BOARD_LINKABLE_EVENTS_QUERY } from '../graphql/queries/boardLinkableEvents.query.js';
 import { IssueDrawer } from './IssueDrawer.js';
+import { withIdempotencyKey } from '../../../shared/idempotencyKey.testing.js';
 
 afterEach(cleanup);
 
@@ -136,7 +137,7 @@ describe('IssueDrawer', () => {
       {
         request: {
           query: BOARD_ADD_ISSUE_UPDATE_MUTATION,
-          variables: { issueId: ISSUE_ID, body: 'Family known to us.', visibility: 'PARTNERS' },
+          variables: withIdempotencyKey({ issueId: ISSUE_ID, body: 'Family known to us.', visibility: 'PARTNERS' }),
         },
         result: posted,
       },

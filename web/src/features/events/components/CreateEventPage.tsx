@@ -7,6 +7,7 @@ import { EVENT_FORM_OPTIONS_QUERY } from '../graphql/queries/eventFormOptions.qu
 import { useViewer } from '../useViewer.js';
 import { summarizeFields, toUserError, type UserError } from '../userError.js';
 import { EventForm } from './EventForm.js';
+import { useIdempotencyKey } from '../../../shared/idempotencyKey.js';
 
 /** /events/new: a member plans an event, hosted by their organization. */
 export function CreateEventPage() {
@@ -14,6 +15,7 @@ export function CreateEventPage() {
   const { viewer, loading: viewerLoading } = useViewer();
   const options = useQuery(EVENT_FORM_OPTIONS_QUERY);
   const [create, { loading }] = useMutation(CREATE_EVENT_MUTATION);
+  const idempotency = useIdempotencyKey();
   const [problem, setProblem] = useState<UserError | null>(null);
 
   if (viewerLoading || (options.loading && !options.data)) {
@@ -40,7 +42,9 @@ export function CreateEventPage() {
   const submit = async (values: EventFormValues) => {
     setProblem(null);
     try {
-      const { data } = await create({ variables: { input: toCreateInput(values, canChooseHost) } });
+      const input = toCreateInput(values, canChooseHost);
+      const { data } = await create({ variables: { input: { ...input, idempotencyKey: idempotency.keyFor(input) } } });
+      if (data) idempotency.done();
       if (data) navigate(`/events/${encodeURIComponent(data.createEvent.id)}`, { state: { saved: 'created' } });
     } catch (caught) {
       setProblem(toUserError(caught));

@@ -73,6 +73,7 @@ export function EditEventForm({ event, viewer, options }: EditEventFormProps) {
         neighborhoods={options.neighborhoods}
         organizations={options.organizations}
         canChooseHost={false}
+        pendingCoHostIds={event.coHostInvitations.map((invitation) => invitation.organization.id)}
         coHostsLockedReason={
           viewer.role === 'PARTNER' && !isHost
             ? 'Only the host organization (or officers) may change the co-hosts.'

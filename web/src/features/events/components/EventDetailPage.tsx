@@ -6,6 +6,7 @@ import { useEventChanges } from '../useEventChanges.js';
 import { useViewer } from '../useViewer.js';
 import { EventActions } from './EventActions.js';
 import { EventCard } from './EventCard.js';
+import { CoHostInvitationsNotice } from './CoHostInvitationsNotice.js';
 
 const SAVED_MESSAGES: Record<string, string> = {
   created: 'Event created. Partners and residents (for a public event) see it now.',
@@ -68,6 +69,7 @@ export function EventDetailPage() {
         </p>
       )}
       <EventCard event={event} headingLevel={2}>
+        <CoHostInvitationsNotice event={event} />
         <EventActions event={event} viewer={viewer} />
       </EventCard>
     </section>

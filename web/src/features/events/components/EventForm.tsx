@@ -18,6 +18,8 @@ interface EventFormProps {
   canChooseHost: boolean;
   /** Set when the viewer may not change the co-hosts (a co-host editing), saying why. */
   coHostsLockedReason?: string;
+  /** Organizations invited to co-host that have not answered yet (editing). */
+  pendingCoHostIds?: readonly string[];
   submitLabel: string;
   busy: boolean;
   /** The server's message for the whole form (shown as an alert) and per field. */
@@ -177,6 +179,7 @@ export function EventForm(props: EventFormProps) {
           hostOrganizationId={values.hostOrganizationId}
           selected={values.coHostOrganizationIds}
           onChange={(ids) => set('coHostOrganizationIds', ids)}
+          pending={props.pendingCoHostIds}
           lockedReason={props.coHostsLockedReason}
           error={fields.coHostOrganizationIds}
         />

@@ -2,6 +2,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useViewer } from '../useViewer.js';
 import { dateKey, parseWeekParam } from '../week.js';
 import { EventList } from './EventList.js';
+import { PendingCoHostInvitations } from './PendingCoHostInvitations.js';
 import { WeekView } from './WeekView.js';
 
 type View = 'list' | 'week';
@@ -56,6 +57,7 @@ export function EventsOverview() {
           ? 'Town halls, youth programs, health fairs and walks the partnership plans together. Changes appear as they happen.'
           : 'Town halls, youth programs, health fairs and community walks near you. Reserve a place, no account needed.'}
       </p>
+      {viewer && <PendingCoHostInvitations />}
       {view === 'week' ? <WeekView weekStart={weekStart} onWeekChange={showWeek} /> : <EventList viewer={viewer} />}
     </section>
   );

@@ -4,6 +4,7 @@ import { userEvent } from '@testing-library/user-event';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { GraphQLError } from 'graphql';
 import { RsvpForm } from './RsvpForm.js';
+import { withIdempotencyKey } from '../../../shared/idempotencyKey.testing.js';
 import { RSVP_EVENT_MUTATION } from '../graphql/mutations/rsvpEvent.mutation.js';
 
 afterEach(cleanup);
@@ -11,7 +12,7 @@ afterEach(cleanup);
 const EVENT_ID = 'U2hhcmVkRXZlbnQ6MQ';
 
 function rsvpMock(input: { name: string; email: string | null; partySize: number }, result: object) {
-  return { request: { query: RSVP_EVENT_MUTATION, variables: { id: EVENT_ID, input } }, result };
+  return { request: { query: RSVP_EVENT_MUTATION, variables: withIdempotencyKey({ id: EVENT_ID, input }) }, result };
 }
 
 async function fillAndSubmit(name: string, party: string, email = '') {

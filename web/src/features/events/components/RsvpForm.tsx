@@ -3,6 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import { RSVP_EVENT_MUTATION } from '../graphql/mutations/rsvpEvent.mutation.js';
 import { toUserError } from '../userError.js';
 import { FieldError } from './FieldError.js';
+import { useIdempotencyKey } from '../../../shared/idempotencyKey.js';
 
 interface RsvpFormProps {
   eventId: string;
@@ -19,6 +20,7 @@ export function RsvpForm({ eventId, eventTitle }: RsvpFormProps) {
   const [fields, setFields] = useState<Record<string, string>>({});
   const [done, setDone] = useState<string | null>(null);
   const [rsvp, { loading }] = useMutation(RSVP_EVENT_MUTATION);
+  const idempotency = useIdempotencyKey();
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -30,9 +32,11 @@ export function RsvpForm({ eventId, eventTitle }: RsvpFormProps) {
     }
     try {
       const size = Number(partySize) || 1;
+      const input = { name: name.trim(), email: email.trim() || null, partySize: size };
       const { data } = await rsvp({
-        variables: { id: eventId, input: { name: name.trim(), email: email.trim() || null, partySize: size } },
+        variables: { id: eventId, input: { ...input, idempotencyKey: idempotency.keyFor([eventId, input]) } },
       });
+      idempotency.done();
       const coming = data?.rsvpEvent.rsvpCount;
       setDone(
         `Thank you, ${name.trim()}! ${size === 1 ? 'Your place is' : `${size} places are`} saved` +

@@ -15,6 +15,7 @@ export function buildEvent(overrides: Partial<EventCardData> = {}): EventCardDat
     neighborhood: { id: 'TmVpZ2hib3Job29kOjE', name: 'Eastside' },
     host: { id: 'T3JnYW5pemF0aW9uOjE', name: 'Riverside Police Department' },
     coHosts: [{ id: 'T3JnYW5pemF0aW9uOjI', name: 'Eastside Youth Alliance' }],
+    coHostInvitations: [],
     isPublic: true,
     capacity: 80,
     rsvpCount: 4,

@@ -4,6 +4,7 @@ import { userEvent } from '@testing-library/user-event';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { GraphQLError } from 'graphql';
 import { ReportForm } from './ReportForm.js';
+import { withIdempotencyKey } from '../../../shared/idempotencyKey.testing.js';
 import { REPORT_ISSUE_MUTATION } from '../graphql/mutations/reportIssue.mutation.js';
 import type { PublicNeighborhood } from '../graphql/queries/publicNeighborhoods.query.js';
 
@@ -84,7 +85,7 @@ describe('ReportForm', () => {
       {
         request: {
           query: REPORT_ISSUE_MUTATION,
-          variables: {
+          variables: withIdempotencyKey({
             input: {
               title: 'Broken swing at Alder park',
               description: 'The chain snapped.',
@@ -94,7 +95,7 @@ describe('ReportForm', () => {
               anonymous: true,
               contact: null,
             },
-          },
+          }),
         },
         result: { data: { reportIssue: reported } },
       },
@@ -121,7 +122,7 @@ describe('ReportForm', () => {
       {
         request: {
           query: REPORT_ISSUE_MUTATION,
-          variables: {
+          variables: withIdempotencyKey({
             input: {
               title: 'Broken swing at Alder park',
               description: '',
@@ -132,7 +133,7 @@ describe('ReportForm', () => {
               anonymous: false,
               contact: 'ana@example.org',
             },
-          },
+          }),
         },
         result: { data: { reportIssue: reported } },
       },
@@ -156,13 +157,55 @@ describe('ReportForm', () => {
     await vi.waitFor(() => expect(onReported).toHaveBeenCalledWith(reported));
   });
 
+  it('sends the same idempotency key when the resident retries after a network error, and a new one for the next report', async () => {
+    const user = userEvent.setup();
+    const onReported = vi.fn();
+    const input = {
+      title: 'Broken swing at Alder park',
+      description: '',
+      category: 'SAFETY',
+      neighborhoodId: 'TmVpZ2hib3Job29kOjI',
+      location: null,
+      anonymous: false,
+      contact: null,
+    };
+    const keys: string[] = [];
+    const request = { query: REPORT_ISSUE_MUTATION, variables: withIdempotencyKey({ input }, keys) };
+    const mocks = [
+      // The report may well have been filed: only the answer was lost.
+      { request, error: new Error('Failed to fetch') },
+      { request, result: { data: { reportIssue: reported } } },
+      { request, result: { data: { reportIssue: { ...reported, id: 'Q29tbXVuaXR5SXNzdWU6NDE' } } } },
+    ];
+    render(
+      <MockedProvider mocks={mocks}>
+        <ReportForm neighborhoods={neighborhoods} onReported={onReported} />
+      </MockedProvider>,
+    );
+    await fillRequired(user);
+    const send = screen.getByRole('button', { name: 'Report issue' });
+
+    await user.click(send);
+    expect((await screen.findByRole('alert')).textContent).toMatch(/./);
+    expect(onReported).not.toHaveBeenCalled();
+    await user.click(send);
+    await vi.waitFor(() => expect(onReported).toHaveBeenCalledWith(reported));
+    await user.click(send);
+    await vi.waitFor(() => expect(onReported).toHaveBeenCalledTimes(2));
+
+    expect(keys).toHaveLength(3);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
+    expect(keys[0]).toMatch(/^[\x21-\x7e]{1,255}$/);
+  });
+
   it('shows the server message next to the form and on the field it names', async () => {
     const user = userEvent.setup();
     const mocks = [
       {
         request: {
           query: REPORT_ISSUE_MUTATION,
-          variables: {
+          variables: withIdempotencyKey({
             input: {
               title: 'ab',
               description: '',
@@ -172,7 +215,7 @@ describe('ReportForm', () => {
               anonymous: false,
               contact: null,
             },
-          },
+          }),
         },
         result: {
           errors: [

@@ -15,6 +15,7 @@ import {
   type ReportFormValues,
 } from '../reportForm.js';
 import { ReportLocation } from './ReportLocation.js';
+import { useIdempotencyKey } from '../../../shared/idempotencyKey.js';
 
 export type ReportedIssue = ReportIssueMutation['reportIssue'];
 
@@ -30,6 +31,8 @@ export function ReportForm({ neighborhoods, onReported }: ReportFormProps) {
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [report, { loading }] = useMutation(REPORT_ISSUE_MUTATION);
+  // Kept across retries of the same report, so a lost answer never files it twice.
+  const idempotency = useIdempotencyKey();
   const set = <K extends keyof ReportFormValues>(key: K, value: ReportFormValues[K]) => {
     setValues((current) => ({ ...current, [key]: value }));
     // The field changed: its old message no longer applies, nor the summary once none is left.
@@ -50,8 +53,12 @@ export function ReportForm({ neighborhoods, onReported }: ReportFormProps) {
       return;
     }
     try {
-      const { data } = await report({ variables: { input: toReportInput(values) } });
-      if (data) onReported(data.reportIssue);
+      const input = toReportInput(values);
+      const { data } = await report({ variables: { input: { ...input, idempotencyKey: idempotency.keyFor(input) } } });
+      if (data) {
+        idempotency.done();
+        onReported(data.reportIssue);
+      }
     } catch (caught) {
       const problem = toUserError(caught);
       const named = Object.fromEntries(

@@ -27,6 +27,14 @@ export const EVENT_CARD_FRAGMENT = graphql(`
       id
       name
     }
+    coHostInvitations(status: [PENDING]) {
+      id
+      viewerCanRespond
+      organization {
+        id
+        name
+      }
+    }
     isPublic
     capacity
     rsvpCount

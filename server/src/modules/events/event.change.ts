@@ -1,0 +1,27 @@
+import { LockMode, type EntityManager } from '@mikro-orm/core';
+import type { EventSnapshot } from '../../realtime/envelope.js';
+import { ActivityVisibility } from '../activity/activity.enums.js';
+import { SharedEvent } from './event.entity.js';
+
+/** The routing snapshot of an event after a change; `coHosts` lists accepted co-hosts only. */
+export function eventSnapshot(event: SharedEvent, invitedOrganization?: number): EventSnapshot {
+  return {
+    status: event.status,
+    kind: event.kind,
+    neighborhood: event.neighborhood ? event.neighborhood.unwrap().pk : null,
+    host: event.host.unwrap().pk,
+    coHosts: event.coHosts.getItems().map((o) => o.pk),
+    isPublic: event.isPublic,
+    startsAt: event.startsAt.toISOString(),
+    ...(invitedOrganization != null ? { invitedOrganization } : {}),
+  };
+}
+
+/** Changes to a public event are public; to a members-only event, members only. */
+export const visibilityOf = (event: SharedEvent): ActivityVisibility =>
+  event.isPublic ? ActivityVisibility.PUBLIC : ActivityVisibility.MEMBERS;
+
+/** Loads an event to change it, locking its row until commit (PostgreSQL). */
+export function lockEvent(em: EntityManager, pk: number) {
+  return em.findOne(SharedEvent, { pk }, { populate: ['coHosts'], lockMode: LockMode.PESSIMISTIC_WRITE });
+}
