@@ -27,6 +27,9 @@ const PasswordPage = lazy(() =>
 const ForgotPasswordPage = lazy(() =>
   import('../features/access/components/ForgotPasswordPage.js').then((m) => ({ default: m.ForgotPasswordPage })),
 );
+const AdminPage = lazy(() =>
+  import('../features/admin/components/AdminPage.js').then((m) => ({ default: m.AdminPage })),
+);
 
 interface AppRoutesProps {
   signedIn: boolean;
@@ -55,6 +58,7 @@ export function AppRoutes({ signedIn }: AppRoutesProps) {
         <Route path="/invitation" element={<InvitationPage />} />
         <Route path="/password" element={<PasswordPage />} />
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/admin/*" element={<AdminPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Routes>
     </Suspense>

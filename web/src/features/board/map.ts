@@ -1,26 +1,14 @@
-/** A [lng, lat] position, GeoJSON's order. */
-export type Position = [number, number];
+import { parseBoundary, type Position, type Shape } from '../public/geo.js';
 
-function isPosition(value: unknown): value is Position {
-  return Array.isArray(value) && value.length >= 2 && value.every((n) => typeof n === 'number' && Number.isFinite(n));
-}
+export { shapeToPath } from '../public/geo.js';
+export type { Position, Shape };
 
 /**
- * The outer ring of a GeoJSON Polygon given as text (Neighborhood.boundary), or null when it is
- * missing or not a polygon: the map then shows the pin alone.
+ * A neighborhood's boundary (GeoJSON Polygon or MultiPolygon text, holes included) as a shape,
+ * or null when it is missing or holds no polygon: the map then shows the pin alone.
  */
-export function boundaryRing(boundary: string | null | undefined): Position[] | null {
-  if (!boundary) return null;
-  try {
-    const geometry: unknown = JSON.parse(boundary);
-    if (typeof geometry !== 'object' || geometry === null) return null;
-    const { type, coordinates } = geometry as { type?: unknown; coordinates?: unknown };
-    if (type !== 'Polygon' || !Array.isArray(coordinates) || !Array.isArray(coordinates[0])) return null;
-    const ring = (coordinates[0] as unknown[]).filter(isPosition).map(([lng, lat]) => [lng, lat] as Position);
-    return ring.length >= 3 ? ring : null;
-  } catch {
-    return null;
-  }
+export function boundaryShape(boundary: string | null | undefined): Shape | null {
+  return parseBoundary(boundary);
 }
 
 /**

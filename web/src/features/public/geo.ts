@@ -16,24 +16,66 @@ export interface Projection {
   toLatLng: (x: number, y: number) => { lat: number; lng: number };
 }
 
+/** A closed ring of positions (the last one may repeat the first, as GeoJSON requires). */
+export type Ring = Position[];
+
+/** One polygon: its outer ring first, then its holes. */
+export type Polygon = Ring[];
+
 /**
- * The outer ring of a GeoJSON Polygon given as text (`Neighborhood.boundary`), or null when the
- * text is missing or not a Polygon with at least three points.
+ * A neighborhood's shape: one or more polygons (a GeoJSON Polygon is a shape of one, a
+ * MultiPolygon of several: islands, a district split by a river).
  */
-export function parsePolygon(text: string | null | undefined): Position[] | null {
+export type Shape = Polygon[];
+
+/**
+ * The shape of a GeoJSON Polygon or MultiPolygon given as text (`Neighborhood.boundary`), also
+ * when wrapped in a Feature; null when the text is missing, not JSON, or holds no polygon with an
+ * outer ring of at least three points. Positions that are not numbers are skipped, and so are
+ * rings left with fewer than three points (a hole like that cannot be drawn).
+ */
+export function parseBoundary(text: string | null | undefined): Shape | null {
   if (!text) return null;
+  let geo: unknown;
   try {
-    const geo: unknown = JSON.parse(text);
-    if (!isObject(geo) || geo.type !== 'Polygon' || !Array.isArray(geo.coordinates)) return null;
-    const ring: unknown = geo.coordinates[0];
-    if (!Array.isArray(ring)) return null;
-    const points = ring.filter(
-      (p): p is Position => Array.isArray(p) && typeof p[0] === 'number' && typeof p[1] === 'number',
-    );
-    return points.length >= 3 ? points.map(([lng, lat]) => [lng, lat]) : null;
+    geo = JSON.parse(text);
   } catch {
     return null;
   }
+  if (isObject(geo) && geo.type === 'Feature') geo = geo.geometry;
+  if (!isObject(geo) || !Array.isArray(geo.coordinates)) return null;
+  const polygons: unknown[] =
+    geo.type === 'Polygon' ? [geo.coordinates] : geo.type === 'MultiPolygon' ? geo.coordinates : [];
+  const shape = polygons.map(toPolygon).filter((p): p is Polygon => p !== null);
+  return shape.length > 0 ? shape : null;
+}
+
+function toPolygon(value: unknown): Polygon | null {
+  if (!Array.isArray(value)) return null;
+  const rings = value.map(toRing);
+  // Without its outer ring a polygon's holes mean nothing.
+  if (!rings[0]) return null;
+  return rings.filter((r): r is Ring => r !== null);
+}
+
+function toRing(value: unknown): Ring | null {
+  if (!Array.isArray(value)) return null;
+  const points = value
+    .filter(
+      (p): p is Position =>
+        Array.isArray(p) &&
+        typeof p[0] === 'number' &&
+        typeof p[1] === 'number' &&
+        Number.isFinite(p[0]) &&
+        Number.isFinite(p[1]),
+    )
+    .map(([lng, lat]): Position => [lng, lat]);
+  return points.length >= 3 ? points : null;
+}
+
+/** Every outer ring of a shape: enough to frame it (holes lie inside them). */
+export function outerRings(shape: Shape): Ring[] {
+  return shape.map((polygon) => polygon[0]);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -97,4 +139,40 @@ export function containsPoint(ring: readonly Position[], lat: number, lng: numbe
     if (yi > lat !== yj > lat && lng < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
+}
+
+/**
+ * An SVG path's `d` for a whole shape: every ring of every polygon as its own closed subpath,
+ * through `toXY` (any projection). Draw it with `fill-rule="evenodd"` so holes stay empty
+ * whichever way their rings wind.
+ */
+export function shapeToPath(shape: Shape, toXY: (position: Position) => [number, number]): string {
+  return shape
+    .flatMap((polygon) =>
+      polygon.map(
+        (ring) =>
+          ring
+            .map((position, i) => {
+              const [x, y] = toXY(position);
+              return `${i === 0 ? 'M' : 'L'}${x.toFixed(1)},${y.toFixed(1)}`;
+            })
+            .join(' ') + ' Z',
+      ),
+    )
+    .join(' ');
+}
+
+/** shapeToPath under a fitted Projection. */
+export function shapePath(shape: Shape, projection: Projection): string {
+  return shapeToPath(shape, ([lng, lat]) => {
+    const { x, y } = projection.toPoint(lat, lng);
+    return [x, y];
+  });
+}
+
+/** Whether a point lies inside a shape: inside one polygon's outer ring and none of its holes. */
+export function shapeContains(shape: Shape, lat: number, lng: number): boolean {
+  return shape.some(
+    ([outer, ...holes]) => containsPoint(outer, lat, lng) && !holes.some((hole) => containsPoint(hole, lat, lng)),
+  );
 }

@@ -22,6 +22,35 @@ type Documents = {
     "\n  query ActivityFeed($first: Int!) {\n    latestSeq\n    activities(first: $first) {\n      ...ActivityEntry\n    }\n  }\n": typeof types.ActivityFeedDocument,
     "\n  query OlderActivity($before: Int!, $first: Int!) {\n    activities(before: $before, first: $first) {\n      ...ActivityEntry\n    }\n  }\n": typeof types.OlderActivityDocument,
     "\n  subscription ActivityFeedLive($after: Int) {\n    activity(after: $after) {\n      ...ActivityEntry\n    }\n  }\n": typeof types.ActivityFeedLiveDocument,
+    "\n  fragment AdminApiToken on ApiToken {\n    id\n    name\n    hint\n    scopes\n    createdAt\n    lastUsedAt\n    revokedAt\n    organization {\n      id\n      name\n    }\n    createdBy {\n      id\n      name\n    }\n  }\n": typeof types.AdminApiTokenFragmentDoc,
+    "\n  fragment AdminInvitation on Invitation {\n    id\n    email\n    name\n    role\n    status\n    createdAt\n    expiresAt\n    acceptedAt\n    organization {\n      id\n      name\n    }\n    invitedBy {\n      id\n      name\n    }\n  }\n": typeof types.AdminInvitationFragmentDoc,
+    "\n  fragment AdminMember on Member {\n    id\n    name\n    email\n    role\n    active\n    deactivatedAt\n    organization {\n      id\n      name\n      kind\n    }\n  }\n": typeof types.AdminMemberFragmentDoc,
+    "\n  fragment AdminNeighborhood on Neighborhood {\n    id\n    name\n    boundary\n    centerLat\n    centerLng\n    retired\n    retiredAt\n  }\n": typeof types.AdminNeighborhoodFragmentDoc,
+    "\n  fragment AdminOrganization on Organization {\n    id\n    name\n    kind\n    neighborhoods {\n      id\n      name\n    }\n  }\n": typeof types.AdminOrganizationFragmentDoc,
+    "\n  fragment AdminPartnership on Partnership {\n    name\n    timeZone\n    language\n    mapCenter {\n      lat\n      lng\n    }\n    mapZoom\n    tileUrl\n    welcomeText\n  }\n": typeof types.AdminPartnershipFragmentDoc,
+    "\n  mutation AdminCreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        ...AdminApiToken\n      }\n    }\n  }\n": typeof types.AdminCreateApiTokenDocument,
+    "\n  mutation AdminCreateNeighborhood($input: CreateNeighborhoodInput!) {\n    createNeighborhood(input: $input) {\n      ...AdminNeighborhood\n    }\n  }\n": typeof types.AdminCreateNeighborhoodDocument,
+    "\n  mutation AdminCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      ...AdminOrganization\n    }\n  }\n": typeof types.AdminCreateOrganizationDocument,
+    "\n  mutation AdminCreatePasswordResetLink($memberId: ID!) {\n    createPasswordResetLink(memberId: $memberId) {\n      resetUrl\n      emailed\n    }\n  }\n": typeof types.AdminCreatePasswordResetLinkDocument,
+    "\n  mutation AdminDeactivateMember($id: ID!) {\n    deactivateMember(id: $id) {\n      ...AdminMember\n    }\n  }\n": typeof types.AdminDeactivateMemberDocument,
+    "\n  mutation AdminImportNeighborhoods($geojson: String!, $nameProperty: String!, $retireMissing: Boolean!) {\n    importNeighborhoods(geojson: $geojson, nameProperty: $nameProperty, retireMissing: $retireMissing) {\n      created {\n        id\n        name\n      }\n      updated {\n        id\n        name\n      }\n      unchanged {\n        id\n        name\n      }\n      retired {\n        id\n        name\n      }\n      deleted\n      errors {\n        index\n        name\n        message\n      }\n    }\n  }\n": typeof types.AdminImportNeighborhoodsDocument,
+    "\n  mutation AdminInviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      inviteUrl\n      emailed\n      invitation {\n        ...AdminInvitation\n      }\n    }\n  }\n": typeof types.AdminInviteMemberDocument,
+    "\n  mutation AdminReactivateMember($id: ID!) {\n    reactivateMember(id: $id) {\n      ...AdminMember\n    }\n  }\n": typeof types.AdminReactivateMemberDocument,
+    "\n  mutation AdminRestoreNeighborhood($id: ID!) {\n    restoreNeighborhood(id: $id) {\n      ...AdminNeighborhood\n    }\n  }\n": typeof types.AdminRestoreNeighborhoodDocument,
+    "\n  mutation AdminRetireNeighborhood($id: ID!) {\n    retireNeighborhood(id: $id) {\n      ...AdminNeighborhood\n    }\n  }\n": typeof types.AdminRetireNeighborhoodDocument,
+    "\n  mutation AdminRevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      ...AdminApiToken\n    }\n  }\n": typeof types.AdminRevokeApiTokenDocument,
+    "\n  mutation AdminRevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      ...AdminInvitation\n    }\n  }\n": typeof types.AdminRevokeInvitationDocument,
+    "\n  mutation AdminUpdateMember($id: ID!, $input: UpdateMemberInput!) {\n    updateMember(id: $id, input: $input) {\n      ...AdminMember\n    }\n  }\n": typeof types.AdminUpdateMemberDocument,
+    "\n  mutation AdminUpdateNeighborhood($id: ID!, $input: UpdateNeighborhoodInput!) {\n    updateNeighborhood(id: $id, input: $input) {\n      ...AdminNeighborhood\n    }\n  }\n": typeof types.AdminUpdateNeighborhoodDocument,
+    "\n  mutation AdminUpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      ...AdminOrganization\n    }\n  }\n": typeof types.AdminUpdateOrganizationDocument,
+    "\n  mutation AdminUpdatePartnershipSettings($input: PartnershipSettingsInput!) {\n    updatePartnershipSettings(input: $input) {\n      ...AdminPartnership\n    }\n  }\n": typeof types.AdminUpdatePartnershipSettingsDocument,
+    "\n  query AdminApiTokens {\n    apiTokens {\n      ...AdminApiToken\n    }\n    organizations {\n      id\n      name\n    }\n  }\n": typeof types.AdminApiTokensDocument,
+    "\n  query AdminInvitations {\n    invitations {\n      ...AdminInvitation\n    }\n  }\n": typeof types.AdminInvitationsDocument,
+    "\n  query AdminMembers {\n    members {\n      ...AdminMember\n    }\n    organizations {\n      id\n      name\n      kind\n    }\n  }\n": typeof types.AdminMembersDocument,
+    "\n  query AdminNeighborhoods {\n    neighborhoods(includeRetired: true) {\n      ...AdminNeighborhood\n    }\n  }\n": typeof types.AdminNeighborhoodsDocument,
+    "\n  query AdminOrganizations {\n    organizations {\n      ...AdminOrganization\n    }\n    neighborhoods(includeRetired: true) {\n      id\n      name\n      retired\n    }\n  }\n": typeof types.AdminOrganizationsDocument,
+    "\n  query AdminSettings {\n    partnership {\n      ...AdminPartnership\n    }\n  }\n": typeof types.AdminSettingsDocument,
+    "\n  query AdminTimeZone {\n    partnership {\n      timeZone\n    }\n  }\n": typeof types.AdminTimeZoneDocument,
     "\n  fragment BoardIssue on CommunityIssue {\n    id\n    title\n    status\n    category\n    neighborhood {\n      id\n      name\n    }\n    organizations {\n      id\n      name\n    }\n    supportersCount\n    updateCount\n    reportedAt\n    version\n  }\n": typeof types.BoardIssueFragmentDoc,
     "\n  fragment BoardIssueDetail on CommunityIssue {\n    ...BoardIssue\n    description\n    priority\n    anonymous\n    contact\n    acknowledgedAt\n    resolvedAt\n    reporter {\n      id\n      name\n    }\n    location {\n      lat\n      lng\n      precise\n      address\n    }\n    neighborhood {\n      id\n      name\n      boundary\n      centerLat\n      centerLng\n    }\n    updates {\n      ...BoardTimelineEntry\n    }\n  }\n": typeof types.BoardIssueDetailFragmentDoc,
     "\n  fragment BoardTimelineEntry on IssueUpdate {\n    id\n    kind\n    body\n    visibility\n    createdAt\n    author {\n      id\n      name\n    }\n    organization {\n      id\n      name\n    }\n    fromStatus\n    toStatus\n  }\n": typeof types.BoardTimelineEntryFragmentDoc,
@@ -67,6 +96,35 @@ const documents: Documents = {
     "\n  query ActivityFeed($first: Int!) {\n    latestSeq\n    activities(first: $first) {\n      ...ActivityEntry\n    }\n  }\n": types.ActivityFeedDocument,
     "\n  query OlderActivity($before: Int!, $first: Int!) {\n    activities(before: $before, first: $first) {\n      ...ActivityEntry\n    }\n  }\n": types.OlderActivityDocument,
     "\n  subscription ActivityFeedLive($after: Int) {\n    activity(after: $after) {\n      ...ActivityEntry\n    }\n  }\n": types.ActivityFeedLiveDocument,
+    "\n  fragment AdminApiToken on ApiToken {\n    id\n    name\n    hint\n    scopes\n    createdAt\n    lastUsedAt\n    revokedAt\n    organization {\n      id\n      name\n    }\n    createdBy {\n      id\n      name\n    }\n  }\n": types.AdminApiTokenFragmentDoc,
+    "\n  fragment AdminInvitation on Invitation {\n    id\n    email\n    name\n    role\n    status\n    createdAt\n    expiresAt\n    acceptedAt\n    organization {\n      id\n      name\n    }\n    invitedBy {\n      id\n      name\n    }\n  }\n": types.AdminInvitationFragmentDoc,
+    "\n  fragment AdminMember on Member {\n    id\n    name\n    email\n    role\n    active\n    deactivatedAt\n    organization {\n      id\n      name\n      kind\n    }\n  }\n": types.AdminMemberFragmentDoc,
+    "\n  fragment AdminNeighborhood on Neighborhood {\n    id\n    name\n    boundary\n    centerLat\n    centerLng\n    retired\n    retiredAt\n  }\n": types.AdminNeighborhoodFragmentDoc,
+    "\n  fragment AdminOrganization on Organization {\n    id\n    name\n    kind\n    neighborhoods {\n      id\n      name\n    }\n  }\n": types.AdminOrganizationFragmentDoc,
+    "\n  fragment AdminPartnership on Partnership {\n    name\n    timeZone\n    language\n    mapCenter {\n      lat\n      lng\n    }\n    mapZoom\n    tileUrl\n    welcomeText\n  }\n": types.AdminPartnershipFragmentDoc,
+    "\n  mutation AdminCreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        ...AdminApiToken\n      }\n    }\n  }\n": types.AdminCreateApiTokenDocument,
+    "\n  mutation AdminCreateNeighborhood($input: CreateNeighborhoodInput!) {\n    createNeighborhood(input: $input) {\n      ...AdminNeighborhood\n    }\n  }\n": types.AdminCreateNeighborhoodDocument,
+    "\n  mutation AdminCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      ...AdminOrganization\n    }\n  }\n": types.AdminCreateOrganizationDocument,
+    "\n  mutation AdminCreatePasswordResetLink($memberId: ID!) {\n    createPasswordResetLink(memberId: $memberId) {\n      resetUrl\n      emailed\n    }\n  }\n": types.AdminCreatePasswordResetLinkDocument,
+    "\n  mutation AdminDeactivateMember($id: ID!) {\n    deactivateMember(id: $id) {\n      ...AdminMember\n    }\n  }\n": types.AdminDeactivateMemberDocument,
+    "\n  mutation AdminImportNeighborhoods($geojson: String!, $nameProperty: String!, $retireMissing: Boolean!) {\n    importNeighborhoods(geojson: $geojson, nameProperty: $nameProperty, retireMissing: $retireMissing) {\n      created {\n        id\n        name\n      }\n      updated {\n        id\n        name\n      }\n      unchanged {\n        id\n        name\n      }\n      retired {\n        id\n        name\n      }\n      deleted\n      errors {\n        index\n        name\n        message\n      }\n    }\n  }\n": types.AdminImportNeighborhoodsDocument,
+    "\n  mutation AdminInviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      inviteUrl\n      emailed\n      invitation {\n        ...AdminInvitation\n      }\n    }\n  }\n": types.AdminInviteMemberDocument,
+    "\n  mutation AdminReactivateMember($id: ID!) {\n    reactivateMember(id: $id) {\n      ...AdminMember\n    }\n  }\n": types.AdminReactivateMemberDocument,
+    "\n  mutation AdminRestoreNeighborhood($id: ID!) {\n    restoreNeighborhood(id: $id) {\n      ...AdminNeighborhood\n    }\n  }\n": types.AdminRestoreNeighborhoodDocument,
+    "\n  mutation AdminRetireNeighborhood($id: ID!) {\n    retireNeighborhood(id: $id) {\n      ...AdminNeighborhood\n    }\n  }\n": types.AdminRetireNeighborhoodDocument,
+    "\n  mutation AdminRevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      ...AdminApiToken\n    }\n  }\n": types.AdminRevokeApiTokenDocument,
+    "\n  mutation AdminRevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      ...AdminInvitation\n    }\n  }\n": types.AdminRevokeInvitationDocument,
+    "\n  mutation AdminUpdateMember($id: ID!, $input: UpdateMemberInput!) {\n    updateMember(id: $id, input: $input) {\n      ...AdminMember\n    }\n  }\n": types.AdminUpdateMemberDocument,
+    "\n  mutation AdminUpdateNeighborhood($id: ID!, $input: UpdateNeighborhoodInput!) {\n    updateNeighborhood(id: $id, input: $input) {\n      ...AdminNeighborhood\n    }\n  }\n": types.AdminUpdateNeighborhoodDocument,
+    "\n  mutation AdminUpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      ...AdminOrganization\n    }\n  }\n": types.AdminUpdateOrganizationDocument,
+    "\n  mutation AdminUpdatePartnershipSettings($input: PartnershipSettingsInput!) {\n    updatePartnershipSettings(input: $input) {\n      ...AdminPartnership\n    }\n  }\n": types.AdminUpdatePartnershipSettingsDocument,
+    "\n  query AdminApiTokens {\n    apiTokens {\n      ...AdminApiToken\n    }\n    organizations {\n      id\n      name\n    }\n  }\n": types.AdminApiTokensDocument,
+    "\n  query AdminInvitations {\n    invitations {\n      ...AdminInvitation\n    }\n  }\n": types.AdminInvitationsDocument,
+    "\n  query AdminMembers {\n    members {\n      ...AdminMember\n    }\n    organizations {\n      id\n      name\n      kind\n    }\n  }\n": types.AdminMembersDocument,
+    "\n  query AdminNeighborhoods {\n    neighborhoods(includeRetired: true) {\n      ...AdminNeighborhood\n    }\n  }\n": types.AdminNeighborhoodsDocument,
+    "\n  query AdminOrganizations {\n    organizations {\n      ...AdminOrganization\n    }\n    neighborhoods(includeRetired: true) {\n      id\n      name\n      retired\n    }\n  }\n": types.AdminOrganizationsDocument,
+    "\n  query AdminSettings {\n    partnership {\n      ...AdminPartnership\n    }\n  }\n": types.AdminSettingsDocument,
+    "\n  query AdminTimeZone {\n    partnership {\n      timeZone\n    }\n  }\n": types.AdminTimeZoneDocument,
     "\n  fragment BoardIssue on CommunityIssue {\n    id\n    title\n    status\n    category\n    neighborhood {\n      id\n      name\n    }\n    organizations {\n      id\n      name\n    }\n    supportersCount\n    updateCount\n    reportedAt\n    version\n  }\n": types.BoardIssueFragmentDoc,
     "\n  fragment BoardIssueDetail on CommunityIssue {\n    ...BoardIssue\n    description\n    priority\n    anonymous\n    contact\n    acknowledgedAt\n    resolvedAt\n    reporter {\n      id\n      name\n    }\n    location {\n      lat\n      lng\n      precise\n      address\n    }\n    neighborhood {\n      id\n      name\n      boundary\n      centerLat\n      centerLng\n    }\n    updates {\n      ...BoardTimelineEntry\n    }\n  }\n": types.BoardIssueDetailFragmentDoc,
     "\n  fragment BoardTimelineEntry on IssueUpdate {\n    id\n    kind\n    body\n    visibility\n    createdAt\n    author {\n      id\n      name\n    }\n    organization {\n      id\n      name\n    }\n    fromStatus\n    toStatus\n  }\n": types.BoardTimelineEntryFragmentDoc,
@@ -150,6 +208,122 @@ export function graphql(source: "\n  query OlderActivity($before: Int!, $first: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ActivityFeedLive($after: Int) {\n    activity(after: $after) {\n      ...ActivityEntry\n    }\n  }\n"): (typeof documents)["\n  subscription ActivityFeedLive($after: Int) {\n    activity(after: $after) {\n      ...ActivityEntry\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminApiToken on ApiToken {\n    id\n    name\n    hint\n    scopes\n    createdAt\n    lastUsedAt\n    revokedAt\n    organization {\n      id\n      name\n    }\n    createdBy {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment AdminApiToken on ApiToken {\n    id\n    name\n    hint\n    scopes\n    createdAt\n    lastUsedAt\n    revokedAt\n    organization {\n      id\n      name\n    }\n    createdBy {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminInvitation on Invitation {\n    id\n    email\n    name\n    role\n    status\n    createdAt\n    expiresAt\n    acceptedAt\n    organization {\n      id\n      name\n    }\n    invitedBy {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment AdminInvitation on Invitation {\n    id\n    email\n    name\n    role\n    status\n    createdAt\n    expiresAt\n    acceptedAt\n    organization {\n      id\n      name\n    }\n    invitedBy {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminMember on Member {\n    id\n    name\n    email\n    role\n    active\n    deactivatedAt\n    organization {\n      id\n      name\n      kind\n    }\n  }\n"): (typeof documents)["\n  fragment AdminMember on Member {\n    id\n    name\n    email\n    role\n    active\n    deactivatedAt\n    organization {\n      id\n      name\n      kind\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminNeighborhood on Neighborhood {\n    id\n    name\n    boundary\n    centerLat\n    centerLng\n    retired\n    retiredAt\n  }\n"): (typeof documents)["\n  fragment AdminNeighborhood on Neighborhood {\n    id\n    name\n    boundary\n    centerLat\n    centerLng\n    retired\n    retiredAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminOrganization on Organization {\n    id\n    name\n    kind\n    neighborhoods {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment AdminOrganization on Organization {\n    id\n    name\n    kind\n    neighborhoods {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminPartnership on Partnership {\n    name\n    timeZone\n    language\n    mapCenter {\n      lat\n      lng\n    }\n    mapZoom\n    tileUrl\n    welcomeText\n  }\n"): (typeof documents)["\n  fragment AdminPartnership on Partnership {\n    name\n    timeZone\n    language\n    mapCenter {\n      lat\n      lng\n    }\n    mapZoom\n    tileUrl\n    welcomeText\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        ...AdminApiToken\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      token\n      apiToken {\n        ...AdminApiToken\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateNeighborhood($input: CreateNeighborhoodInput!) {\n    createNeighborhood(input: $input) {\n      ...AdminNeighborhood\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateNeighborhood($input: CreateNeighborhoodInput!) {\n    createNeighborhood(input: $input) {\n      ...AdminNeighborhood\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      ...AdminOrganization\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      ...AdminOrganization\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminCreatePasswordResetLink($memberId: ID!) {\n    createPasswordResetLink(memberId: $memberId) {\n      resetUrl\n      emailed\n    }\n  }\n"): (typeof documents)["\n  mutation AdminCreatePasswordResetLink($memberId: ID!) {\n    createPasswordResetLink(memberId: $memberId) {\n      resetUrl\n      emailed\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDeactivateMember($id: ID!) {\n    deactivateMember(id: $id) {\n      ...AdminMember\n    }\n  }\n"): (typeof documents)["\n  mutation AdminDeactivateMember($id: ID!) {\n    deactivateMember(id: $id) {\n      ...AdminMember\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminImportNeighborhoods($geojson: String!, $nameProperty: String!, $retireMissing: Boolean!) {\n    importNeighborhoods(geojson: $geojson, nameProperty: $nameProperty, retireMissing: $retireMissing) {\n      created {\n        id\n        name\n      }\n      updated {\n        id\n        name\n      }\n      unchanged {\n        id\n        name\n      }\n      retired {\n        id\n        name\n      }\n      deleted\n      errors {\n        index\n        name\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminImportNeighborhoods($geojson: String!, $nameProperty: String!, $retireMissing: Boolean!) {\n    importNeighborhoods(geojson: $geojson, nameProperty: $nameProperty, retireMissing: $retireMissing) {\n      created {\n        id\n        name\n      }\n      updated {\n        id\n        name\n      }\n      unchanged {\n        id\n        name\n      }\n      retired {\n        id\n        name\n      }\n      deleted\n      errors {\n        index\n        name\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminInviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      inviteUrl\n      emailed\n      invitation {\n        ...AdminInvitation\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AdminInviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      inviteUrl\n      emailed\n      invitation {\n        ...AdminInvitation\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminReactivateMember($id: ID!) {\n    reactivateMember(id: $id) {\n      ...AdminMember\n    }\n  }\n"): (typeof documents)["\n  mutation AdminReactivateMember($id: ID!) {\n    reactivateMember(id: $id) {\n      ...AdminMember\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRestoreNeighborhood($id: ID!) {\n    restoreNeighborhood(id: $id) {\n      ...AdminNeighborhood\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRestoreNeighborhood($id: ID!) {\n    restoreNeighborhood(id: $id) {\n      ...AdminNeighborhood\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRetireNeighborhood($id: ID!) {\n    retireNeighborhood(id: $id) {\n      ...AdminNeighborhood\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRetireNeighborhood($id: ID!) {\n    retireNeighborhood(id: $id) {\n      ...AdminNeighborhood\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      ...AdminApiToken\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      ...AdminApiToken\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      ...AdminInvitation\n    }\n  }\n"): (typeof documents)["\n  mutation AdminRevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      ...AdminInvitation\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateMember($id: ID!, $input: UpdateMemberInput!) {\n    updateMember(id: $id, input: $input) {\n      ...AdminMember\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateMember($id: ID!, $input: UpdateMemberInput!) {\n    updateMember(id: $id, input: $input) {\n      ...AdminMember\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateNeighborhood($id: ID!, $input: UpdateNeighborhoodInput!) {\n    updateNeighborhood(id: $id, input: $input) {\n      ...AdminNeighborhood\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateNeighborhood($id: ID!, $input: UpdateNeighborhoodInput!) {\n    updateNeighborhood(id: $id, input: $input) {\n      ...AdminNeighborhood\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      ...AdminOrganization\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      ...AdminOrganization\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUpdatePartnershipSettings($input: PartnershipSettingsInput!) {\n    updatePartnershipSettings(input: $input) {\n      ...AdminPartnership\n    }\n  }\n"): (typeof documents)["\n  mutation AdminUpdatePartnershipSettings($input: PartnershipSettingsInput!) {\n    updatePartnershipSettings(input: $input) {\n      ...AdminPartnership\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminApiTokens {\n    apiTokens {\n      ...AdminApiToken\n    }\n    organizations {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query AdminApiTokens {\n    apiTokens {\n      ...AdminApiToken\n    }\n    organizations {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminInvitations {\n    invitations {\n      ...AdminInvitation\n    }\n  }\n"): (typeof documents)["\n  query AdminInvitations {\n    invitations {\n      ...AdminInvitation\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminMembers {\n    members {\n      ...AdminMember\n    }\n    organizations {\n      id\n      name\n      kind\n    }\n  }\n"): (typeof documents)["\n  query AdminMembers {\n    members {\n      ...AdminMember\n    }\n    organizations {\n      id\n      name\n      kind\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminNeighborhoods {\n    neighborhoods(includeRetired: true) {\n      ...AdminNeighborhood\n    }\n  }\n"): (typeof documents)["\n  query AdminNeighborhoods {\n    neighborhoods(includeRetired: true) {\n      ...AdminNeighborhood\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminOrganizations {\n    organizations {\n      ...AdminOrganization\n    }\n    neighborhoods(includeRetired: true) {\n      id\n      name\n      retired\n    }\n  }\n"): (typeof documents)["\n  query AdminOrganizations {\n    organizations {\n      ...AdminOrganization\n    }\n    neighborhoods(includeRetired: true) {\n      id\n      name\n      retired\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminSettings {\n    partnership {\n      ...AdminPartnership\n    }\n  }\n"): (typeof documents)["\n  query AdminSettings {\n    partnership {\n      ...AdminPartnership\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminTimeZone {\n    partnership {\n      timeZone\n    }\n  }\n"): (typeof documents)["\n  query AdminTimeZone {\n    partnership {\n      timeZone\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

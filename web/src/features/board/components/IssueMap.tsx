@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { boundaryRing, projectToBox } from '../map.js';
+import { boundaryShape, projectToBox, shapeToPath } from '../map.js';
 
 interface IssueMapProps {
   neighborhood: { name: string; boundary?: string | null; centerLat: number; centerLng: number };
@@ -17,13 +17,14 @@ const APPROXIMATE_DEGREES = 0.0009;
  */
 export function IssueMap({ neighborhood, location }: IssueMapProps) {
   const titleId = useId();
-  const ring = boundaryRing(neighborhood.boundary) ?? [];
-  const points: [number, number][] = [...ring, [location.lng, location.lat]];
+  const shape = boundaryShape(neighborhood.boundary);
+  // Outer rings frame the map; holes lie inside them.
+  const points: [number, number][] = [...(shape ?? []).flatMap((polygon) => polygon[0]), [location.lng, location.lat]];
   if (!location.precise) {
     points.push([location.lng, location.lat + APPROXIMATE_DEGREES], [location.lng, location.lat - APPROXIMATE_DEGREES]);
   }
   const project = projectToBox(points, WIDTH, HEIGHT, 16);
-  const outline = ring.map((p) => project(p).join(',')).join(' ');
+  const outline = shape ? shapeToPath(shape, project) : '';
   const [x, y] = project([location.lng, location.lat]);
   const radius = Math.abs(project([location.lng, location.lat + APPROXIMATE_DEGREES])[1] - y);
   const atCentre =
@@ -51,7 +52,7 @@ export function IssueMap({ neighborhood, location }: IssueMapProps) {
         preserveAspectRatio="xMidYMid meet"
       >
         <title id={titleId}>{`Map of ${neighborhood.name} with ${where}`}</title>
-        {outline && <polygon className="issue-map__area" points={outline} />}
+        {outline && <path className="issue-map__area" d={outline} fillRule="evenodd" />}
         {location.precise ? (
           <g className="issue-map__pin" transform={`translate(${x.toFixed(1)} ${y.toFixed(1)})`}>
             <path d="M0 0 C-3 -6 -9 -10 -9 -16 A9 9 0 1 1 9 -16 C9 -10 3 -6 0 0 Z" />

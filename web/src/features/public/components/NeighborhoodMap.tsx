@@ -1,5 +1,5 @@
 import { useMemo, type KeyboardEvent, type MouseEvent } from 'react';
-import { boundsOf, containsPoint, parsePolygon, project, ringPath, type Position } from '../geo.js';
+import { boundsOf, outerRings, parseBoundary, project, shapeContains, shapePath, type Shape } from '../geo.js';
 import type { PublicNeighborhood } from '../graphql/queries/publicNeighborhoods.query.js';
 
 const WIDTH = 480;
@@ -29,19 +29,19 @@ export function NeighborhoodMap({ neighborhoods, selectedId, pin, onPin, describ
   const shapes = useMemo(
     () =>
       neighborhoods
-        .map((n) => ({ neighborhood: n, ring: parsePolygon(n.boundary) }))
-        .filter((s): s is { neighborhood: PublicNeighborhood; ring: Position[] } => s.ring !== null),
+        .map((n) => ({ neighborhood: n, shape: parseBoundary(n.boundary) }))
+        .filter((s): s is { neighborhood: PublicNeighborhood; shape: Shape } => s.shape !== null),
     [neighborhoods],
   );
   const projection = useMemo(() => {
-    const bounds = boundsOf(shapes.map((s) => s.ring));
+    const bounds = boundsOf(shapes.flatMap((s) => outerRings(s.shape)));
     return bounds ? project(bounds, WIDTH) : null;
   }, [shapes]);
 
   if (!projection) return <p className="field-hint">No map is available for these neighborhoods.</p>;
 
   const place = (lat: number, lng: number) => {
-    const inside = shapes.find((s) => containsPoint(s.ring, lat, lng));
+    const inside = shapes.find((s) => shapeContains(s.shape, lat, lng));
     onPin({ lat: round(lat), lng: round(lng) }, inside?.neighborhood.id ?? null);
   };
 
@@ -88,12 +88,12 @@ export function NeighborhoodMap({ neighborhoods, selectedId, pin, onPin, describ
       onClick={click}
       onKeyDown={key}
     >
-      {shapes.map(({ neighborhood, ring }) => {
+      {shapes.map(({ neighborhood, shape }) => {
         const label = projection.toPoint(neighborhood.centerLat, neighborhood.centerLng);
         const selected = neighborhood.id === selectedId;
         return (
           <g key={neighborhood.id} className={`neighborhood-map__area${selected ? ' is-selected' : ''}`}>
-            <path d={ringPath(ring, projection)} />
+            <path d={shapePath(shape, projection)} fillRule="evenodd" />
             <text x={label.x} y={label.y} textAnchor="middle" dominantBaseline="middle">
               {neighborhood.name}
             </text>

@@ -3,7 +3,7 @@ import type { PublicNeighborhoodsQuery } from '../../../../graphql/generated/gra
 
 export type PublicNeighborhood = PublicNeighborhoodsQuery['neighborhoods'][number];
 
-/** The neighborhoods with their boundaries (GeoJSON Polygon text), for filters and the map. */
+/** The neighborhoods with their boundaries (GeoJSON Polygon or MultiPolygon text), for filters and the map. */
 export const PUBLIC_NEIGHBORHOODS_QUERY = graphql(`
   query PublicNeighborhoods {
     neighborhoods {
