@@ -126,6 +126,27 @@ describe('small refusals that used to be internal errors or unclear', () => {
       fields: ['location.lat', 'location.lng'],
     });
   });
+
+  it('refuses titles and names made only of invisible characters, and drops direction overrides', async () => {
+    const coordinator = await server.login(server.basics.emails.coordinator);
+    const invisible = '\u200B\u200C\u200D\u2060\uFEFF\u202E';
+    const report = await post(server, REPORT, {
+      input: { title: invisible, category: 'OTHER', neighborhoodId: server.basics.neighborhoods.east },
+    });
+    expect(report.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title' });
+    const organization = await post(
+      server,
+      'mutation { createOrganization(input: { name: "\u200B\u3164", kind: OTHER }) { id } }',
+      {},
+      { authorization: `Bearer ${coordinator}` },
+    );
+    expect(organization.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+
+    const spoofed = await post(server, 'mutation($input: ReportIssueInput!) { reportIssue(input: $input) { title } }', {
+      input: { title: 'Invoice \u202Efdp.exe', category: 'OTHER', neighborhoodId: server.basics.neighborhoods.east },
+    });
+    expect(spoofed.data.reportIssue.title).toBe('Invoice fdp.exe');
+  });
 });
 
 describe('lockout without lock-in', () => {

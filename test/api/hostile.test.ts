@@ -326,7 +326,12 @@ describe('random input to every mutation', () => {
       }
       // The inputs are not all refused at the door: many mutations ran and wrote for real.
       console.log('random calls that succeeded, by mutation:', Object.fromEntries(succeeded));
-      expect(succeeded.size).toBeGreaterThanOrEqual(Math.ceil(fields.length / 3));
+      // Random input never passes a one-time link's code or a valid map by design: those
+      // mutations are fuzzed for safety above but do not count towards the share that must run.
+      const reachable = fields.filter(
+        (f) => !f.args.some((a) => a.name === 'code' || a.name === 'geojson') && f.name !== 'createNeighborhood',
+      );
+      expect(succeeded.size).toBeGreaterThanOrEqual(Math.ceil(reachable.length / 3));
     },
   );
 });

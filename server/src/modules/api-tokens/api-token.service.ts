@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { requireText } from '../../common/text.js';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { DomainError, ErrorCode, badInput, notFound } from '../../common/errors.js';
 import { pkOf, toGlobalId } from '../../common/relay.js';
@@ -94,8 +95,7 @@ export class ApiTokenService {
     input: CreateApiTokenInput,
     claim?: IdempotencyClaim | null,
   ): Promise<{ token: string; apiToken: ApiToken }> {
-    const name = input.name.trim();
-    if (name.length < 1 || name.length > 100) throw badInput('name', 'name must be 1 to 100 characters');
+    const name = requireText(input.name, 'name', 1, 100);
     const scopes = formatScopes(input.scopes);
     if (!scopes) throw badInput('scopes', 'scopes must name at least one scope');
     const organizationPk = input.organizationId

@@ -1,4 +1,5 @@
 import { ref, type EntityManager, type FilterQuery, type MikroORM } from '@mikro-orm/core';
+import { requireText } from '../../common/text.js';
 import { badInput, forbidden, notFound } from '../../common/errors.js';
 import { staleVersion } from '../activity/last-change.js';
 import { checkCursor, pageSize, pkOf } from '../../common/relay.js';
@@ -49,7 +50,7 @@ export class EventService {
       const host = await em.findOne(Organization, { pk: hostPk });
       if (!host) throw badInput('hostOrganizationId', 'hostOrganizationId names no organization');
       const event = em.create(SharedEvent, {
-        title: input.title.trim(),
+        title: requireText(input.title, 'title', 3, 200),
         description: input.description.trim(),
         kind: input.kind,
         startsAt: input.startsAt,
@@ -95,7 +96,7 @@ export class EventService {
       if (input.capacity != null && input.capacity < event.rsvpCount) {
         throw badInput('capacity', `capacity cannot be below the ${event.rsvpCount} people already coming`);
       }
-      if (input.title != null) event.title = input.title.trim();
+      if (input.title != null) event.title = requireText(input.title, 'title', 3, 200);
       if (input.description != null) event.description = input.description.trim();
       if (input.kind != null) event.kind = input.kind;
       if (input.status != null) event.status = input.status;
@@ -159,7 +160,7 @@ export class EventService {
         }
         em.create(EventRsvp, {
           event,
-          name: input.name.trim(),
+          name: requireText(input.name, 'name', 1, 200),
           email: input.email?.trim().toLowerCase() || null,
           partySize: input.partySize,
           member: memberRefOf(em, viewer),

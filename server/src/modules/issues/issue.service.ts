@@ -1,4 +1,5 @@
 import { LockMode, type EntityManager, type FilterQuery, type MikroORM, type QueryOrderMap } from '@mikro-orm/core';
+import { requireText } from '../../common/text.js';
 import { badInput, forbidden, notFound } from '../../common/errors.js';
 import { staleVersion } from '../activity/last-change.js';
 import { checkCursor, pageSize, pkOf } from '../../common/relay.js';
@@ -64,8 +65,7 @@ export class IssueService {
     if (neighborhoodPk == null && !location) {
       throw badInput('neighborhoodId', 'neighborhoodId or location is required');
     }
-    const title = input.title.trim();
-    if (title.length < 3) throw badInput('title', 'title must be 3 to 200 characters');
+    const title = requireText(input.title, 'title', 3, 200);
     const work: ChangeWork<CommunityIssue> = async (em, record) => {
       const neighborhood = await this.neighborhoodFor(em, neighborhoodPk, location);
       const issue = em.create(CommunityIssue, {

@@ -1,4 +1,5 @@
 import { LockMode, type EntityManager } from '@mikro-orm/core';
+import { requireText } from '../../common/text.js';
 import { badInput } from '../../common/errors.js';
 import { Role } from '../../auth/roles.js';
 import { OrganizationKind, type Organization } from '../organizations/organization.entity.js';
@@ -11,9 +12,7 @@ const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** A member's or invitee's name, trimmed: 1 to 200 characters, or BAD_USER_INPUT on `name`. */
 export function checkName(raw: string): string {
-  const name = raw.trim();
-  if (name.length < 1 || name.length > 200) throw badInput('name', 'name must be 1 to 200 characters');
-  return name;
+  return requireText(raw, 'name', 1, 200);
 }
 
 /** An email as stored (trimmed, lower-cased), or BAD_USER_INPUT on `email` when it is not one. */

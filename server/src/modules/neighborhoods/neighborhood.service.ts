@@ -1,4 +1,5 @@
 import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
+import { requireText } from '../../common/text.js';
 import { badInput, notFound } from '../../common/errors.js';
 import { pkOf } from '../../common/relay.js';
 import type { MemberViewer } from '../../auth/viewer.js';
@@ -64,11 +65,7 @@ export const shapeFields = (shape: Shape) => ({
 });
 
 function checkName(raw: string): string {
-  const name = raw.trim();
-  if (name.length < 1 || name.length > MAX_NAME_LENGTH) {
-    throw badInput('name', `name must be 1 to ${MAX_NAME_LENGTH} characters`);
-  }
-  return name;
+  return requireText(raw, 'name', 1, MAX_NAME_LENGTH);
 }
 
 function shapeOf(text: string): Shape {

@@ -1,4 +1,5 @@
 import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
+import { requireText } from '../../common/text.js';
 import { badInput, notFound } from '../../common/errors.js';
 import { pkOf } from '../../common/relay.js';
 import { Role } from '../../auth/roles.js';
@@ -123,9 +124,7 @@ const adminActivity = (viewer: MemberViewer, kind: ActivityKind, summary: string
 });
 
 function checkName(raw: string): string {
-  const name = raw.trim();
-  if (name.length < 1 || name.length > 200) throw badInput('name', 'name must be 1 to 200 characters');
-  return name;
+  return requireText(raw, 'name', 1, 200);
 }
 
 function neighborhoodPksOf(ids: string[]): number[] {
