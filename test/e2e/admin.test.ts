@@ -171,7 +171,7 @@ describe('the admin area', () => {
     const invitee = (await newPerson(browser, server.app.url)).page;
     const url = new URL(inviteUrl);
     await invitee.goto(`${url.pathname}${url.search}`);
-    await acceptOnPage(invitee, url.searchParams.get('code') ?? '');
+    await acceptOnPage(invitee);
     await screenshot(invitee, 'admin-04-invitee-signed-in');
 
     await coordinator.reload();
@@ -183,32 +183,13 @@ describe('the admin area', () => {
   });
 });
 
-/**
- * The invitation page (another part of issue 7): set a password and land signed in. When the
- * page is not in this build, accept through the API and sign in with the new password instead.
- */
-async function acceptOnPage(page: Page, code: string): Promise<void> {
+/** The invitation page: the invitee picks a password and lands signed in on the board. */
+async function acceptOnPage(page: Page): Promise<void> {
   const password = 'a long invitee password';
-  const field = page.getByLabel(/^(New )?password$/i).first();
-  const hasPage = await field
-    .waitFor({ timeout: 3000 })
-    .then(() => true)
-    .catch(() => false);
-  if (hasPage) {
-    await field.fill(password);
-    const confirm = page.getByLabel(/confirm|again|repeat/i);
-    if ((await confirm.count()) > 0) await confirm.first().fill(password);
-    await page
-      .getByRole('button', { name: /accept|set password|join|sign in|create/i })
-      .first()
-      .click();
-    await page.getByRole('region', { name: 'Community issues' }).waitFor();
-    return;
-  }
-  const res = await server.gql(
-    'mutation($code: String!, $password: String!) { acceptInvitation(code: $code, password: $password) { token } }',
-    { code, password },
-  );
-  expect(res.errors).toBeUndefined();
-  await signIn(page, 'dana@test.local', password);
+  const form = page.getByRole('main');
+  await form.getByLabel('Password', { exact: true }).fill(password);
+  await form.getByLabel('Confirm password').fill(password);
+  await form.getByRole('button', { name: 'Join and sign in' }).click();
+  await page.getByText('Signed in as Dana Lee').waitFor({ timeout: 10_000 });
+  await page.getByRole('region', { name: 'Community issues' }).waitFor();
 }
