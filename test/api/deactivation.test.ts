@@ -328,3 +328,27 @@ describe('member changes in the activity feed', () => {
     }
   });
 });
+
+describe('a session that expires while its socket is open', () => {
+  it('is closed with 4403 at the expiry, after receiving contacts until then, and cannot reconnect', async () => {
+    const { member, issue } = await partnerFollowingContacts();
+    const [row] = await sql(`select id, password_hash from member where email = '${member.email}'`);
+    // A session of three seconds, signed by the server's own key exactly as login signs one.
+    const { token, expiresAt } = await server.app.services.tokens.sign(Number(row.id), String(row.password_hash), 3);
+    const client = server.ws(token);
+    const feed = collect(client, CONTACT_FEED);
+    await connected(client);
+    const closed = nextClose(client);
+    await new Promise((r) => setTimeout(r, 150));
+    ok(await server.gql(SET_STATUS, { id: issue.id, s: 'IN_PROGRESS' }, officer));
+    const [event] = await feed.waitFor(1);
+    expect(event.issueChanged.issue.contact).toBe('resident@example.org');
+
+    expect(await closed).toBe(4403);
+    const lateBy = Date.now() - expiresAt.getTime();
+    expect(lateBy).toBeGreaterThanOrEqual(-50);
+    expect(lateBy).toBeLessThan(1000);
+    const again = await server.gql('{ viewer { id } }', {}, token);
+    expect(again.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});

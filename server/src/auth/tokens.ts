@@ -10,6 +10,8 @@ const ISSUER = 'bridgeboard';
 export interface SessionClaims {
   memberPk: number;
   passwordStamp: string;
+  /** When the session ends (ms since the epoch): an open WebSocket is closed then. */
+  expiresAt: number;
 }
 
 /**
@@ -33,14 +35,21 @@ export class TokenService {
     return new TokenService(new TextEncoder().encode(secret));
   }
 
-  async sign(memberPk: number, passwordHash: string): Promise<{ token: string; expiresAt: Date }> {
-    const expiresAt = new Date(Date.now() + TOKEN_TTL_SECONDS * 1000);
+  /** A session token for the member, valid `ttlSeconds` (12 hours unless told otherwise). */
+  async sign(
+    memberPk: number,
+    passwordHash: string,
+    ttlSeconds = TOKEN_TTL_SECONDS,
+  ): Promise<{ token: string; expiresAt: Date }> {
+    // `exp` is in whole seconds: the answer says exactly when the token stops working.
+    const exp = Math.floor(Date.now() / 1000) + ttlSeconds;
+    const expiresAt = new Date(exp * 1000);
     const token = await new SignJWT({ pw: passwordStamp(passwordHash) })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(String(memberPk))
       .setIssuer(ISSUER)
       .setIssuedAt()
-      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .setExpirationTime(exp)
       .sign(this.key);
     return { token, expiresAt };
   }
@@ -56,7 +65,7 @@ export class TokenService {
       });
       const pk = Number(payload.sub);
       if (!Number.isInteger(pk) || pk <= 0 || typeof payload.pw !== 'string') return null;
-      return { memberPk: pk, passwordStamp: payload.pw };
+      return { memberPk: pk, passwordStamp: payload.pw, expiresAt: payload.exp! * 1000 };
     } catch (error) {
       if (error instanceof errors.JOSEError) return null;
       throw error;

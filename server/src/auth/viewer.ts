@@ -19,6 +19,8 @@ interface ViewerBase {
 export interface MemberViewer extends ViewerBase {
   kind: 'member';
   memberPk: number;
+  /** When the session token this viewer came from expires (ms since the epoch), if known. */
+  sessionExpiresAt?: number;
 }
 
 /**
@@ -68,7 +70,7 @@ export async function viewerFromAuthorization(
   if (passwordStamp(member.passwordHash) !== claims.passwordStamp) {
     throw unauthenticated('Your password was changed since you signed in; sign in again');
   }
-  return viewerOf(member);
+  return { ...viewerOf(member), sessionExpiresAt: claims.expiresAt };
 }
 
 export const viewerOf = (member: Member): MemberViewer => ({

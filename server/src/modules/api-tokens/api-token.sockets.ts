@@ -4,6 +4,9 @@ import type { Viewer } from '../../auth/viewer.js';
 /** graphql-ws's close code for a connection whose credentials are no longer accepted. */
 export const CLOSE_FORBIDDEN = 4403;
 
+/** setTimeout's ceiling (about 24.8 days); sessions are far shorter. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * The open WebSockets on this instance of each API token and of each signed-in member, so that
  * revoking a token, or deactivating a member or changing their password, role or organization,
@@ -29,7 +32,17 @@ export class ViewerSockets {
       this.byOwner.set(owner, sockets);
     }
     sockets.add(socket);
+    // A session ends at its token's expiry: the socket too, as a fresh connection would be refused.
+    const expiry =
+      viewer.kind === 'member' && viewer.sessionExpiresAt != null
+        ? setTimeout(
+            () => socket.close(CLOSE_FORBIDDEN, 'Session expired'),
+            Math.min(Math.max(0, viewer.sessionExpiresAt - Date.now()), MAX_TIMER_MS),
+          )
+        : null;
+    expiry?.unref();
     socket.once('close', () => {
+      if (expiry) clearTimeout(expiry);
       sockets.delete(socket);
       if (sockets.size === 0 && this.byOwner.get(owner) === sockets) this.byOwner.delete(owner);
     });
