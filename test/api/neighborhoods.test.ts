@@ -360,6 +360,27 @@ describe('one neighborhood at a time', () => {
     expect(ok(await server.gql(RETIRE, { id: lake.id }, coordinator)).retireNeighborhood.retired).toBe(true);
     await expectRefused(() => server.gql(RETIRE, { id: lake.id }, coordinator), 'BAD_USER_INPUT', /already retired/);
     expect(await at({ lat: 20.5, lng: 22.5 })).toBeNull();
+    // A retired neighborhood takes no new event either.
+    const startsAt = new Date(Date.now() + 48 * 3600_000);
+    const event = await server.gql(
+      'mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }',
+      {
+        input: {
+          title: 'Lakeview walk',
+          kind: 'COMMUNITY_WALK',
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + 3600_000).toISOString(),
+          locationName: 'The lake',
+          neighborhoodId: lake.id,
+          hostOrganizationId: server.basics.orgs.agency,
+        },
+      },
+      coordinator,
+    );
+    expect(event.errors?.[0]).toMatchObject({
+      message: 'Lakeview Heights is retired and takes no new events',
+      extensions: { code: 'BAD_USER_INPUT', field: 'neighborhoodId' },
+    });
     expect(ok(await server.gql(RESTORE, { id: lake.id }, coordinator)).restoreNeighborhood).toMatchObject({
       retired: false,
       retiredAt: null,

@@ -107,7 +107,8 @@ export class EventService {
         event.lat = input.location.lat;
         event.lng = input.location.lng;
       }
-      if (input.neighborhoodId) event.neighborhood = ref(await neighborhoodRef(em, input.neighborhoodId));
+      if (input.neighborhoodId)
+        event.neighborhood = ref(await neighborhoodRef(em, input.neighborhoodId, event.neighborhood?.unwrap().pk));
       // Absent leaves the capacity as it is; an explicit null removes the limit.
       if (input.capacity !== undefined) event.capacity = input.capacity;
       if (input.isPublic != null) event.isPublic = input.isPublic;
@@ -318,9 +319,13 @@ function checkTimes(startsAt: Date, endsAt: Date): void {
   }
 }
 
-async function neighborhoodRef(em: EntityManager, id: string) {
+async function neighborhoodRef(em: EntityManager, id: string, currentPk?: number) {
   const neighborhood = await em.findOne(Neighborhood, { pk: pkOf(id, 'Neighborhood', 'neighborhoodId') });
   if (!neighborhood) throw badInput('neighborhoodId', 'neighborhoodId names no neighborhood');
+  // A retired neighborhood keeps its events but gets no new ones (an event already there may stay).
+  if (neighborhood.retiredAt && neighborhood.pk !== currentPk) {
+    throw badInput('neighborhoodId', `${neighborhood.name} is retired and takes no new events`);
+  }
   return neighborhood;
 }
 
