@@ -30,14 +30,7 @@ export function toFormProblem(error: unknown, labels: Record<string, string> = {
  * The props that tie a control to its label, hint and error: `id`, `aria-invalid`, and
  * `aria-describedby` naming the hint and the error when there are any.
  */
-export function controlProps(id: string, error: string | undefined, hint = false) {
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
-  return {
-    id,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': describedBy || undefined,
-  } as const;
-}
+export { controlProps } from '../../shared/FormField.js';
 
 /** The partnership's time zone (IANA); undefined until known, then the browser's own is used. */
 export const TimeZoneContext = createContext<string | undefined>(undefined);
