@@ -73,6 +73,7 @@ const db = await database();
 const app = await bootstrap({
   // Rate limits off: the benchmark hammers the server from one address on purpose.
   config: { ...loadConfig({}), port: 0, database: db.config, webDist: null, production: true, rateLimits: null },
+  announceSetup: false, // the demo city brings its own coordinators
 });
 try {
   await seedDemo(app.services);
