@@ -11,7 +11,11 @@ describe('TokenService', () => {
   it('signs a member token that verifies to the member, expiring in 12 hours', async () => {
     const service = await tokens();
     const { token, expiresAt } = await service.sign(42, HASH);
-    expect(await service.verify(token)).toEqual({ memberPk: 42, passwordStamp: passwordStamp(HASH) });
+    expect(await service.verify(token)).toEqual({
+      memberPk: 42,
+      passwordStamp: passwordStamp(HASH),
+      expiresAt: expiresAt.getTime(),
+    });
     expect(expiresAt.getTime() - Date.now()).toBeGreaterThan(11.9 * 3600_000);
   });
 

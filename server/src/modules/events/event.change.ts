@@ -22,6 +22,11 @@ export const visibilityOf = (event: SharedEvent): ActivityVisibility =>
   event.isPublic ? ActivityVisibility.PUBLIC : ActivityVisibility.MEMBERS;
 
 /** Loads an event to change it, locking its row until commit (PostgreSQL). */
-export function lockEvent(em: EntityManager, pk: number) {
-  return em.findOne(SharedEvent, { pk }, { populate: ['coHosts'], lockMode: LockMode.PESSIMISTIC_WRITE });
+export async function lockEvent(em: EntityManager, pk: number) {
+  // Lock first, then read the co-hosts in a statement of their own: a `FOR UPDATE` that joins the
+  // pivot re-reads only the locked row after waiting, so the co-hosts it returned could predate
+  // the change it waited for (an acceptance committed meanwhile).
+  const event = await em.findOne(SharedEvent, { pk }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (event) await em.populate(event, ['coHosts'], { refresh: true });
+  return event;
 }
