@@ -396,6 +396,31 @@ describe('createOrganization, createMember and createApiToken with an idempotenc
     expect(JSON.stringify(row)).not.toContain('a long enough password');
   });
 
+  it('answers a retried createNeighborhood with the first, and refuses the key for another shape', async () => {
+    const CREATE = 'mutation($input: CreateNeighborhoodInput!) { createNeighborhood(input: $input) { id name } }';
+    const square = (lng: number) =>
+      JSON.stringify({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [lng, 10],
+            [lng + 1, 10],
+            [lng + 1, 11],
+            [lng, 11],
+            [lng, 10],
+          ],
+        ],
+      });
+    const input = { name: 'Keyed Heights', boundary: square(30), idempotencyKey: randomUUID() };
+    const first = await post(CREATE, { input }, { token: coordinator });
+    const again = await post(CREATE, { input }, { token: coordinator, key: input.idempotencyKey });
+    expect(again.errors).toBeUndefined();
+    expect(again.data.createNeighborhood).toEqual(first.data.createNeighborhood);
+    expect(await count('neighborhood', 'name = ?', ['Keyed Heights'])).toBe(1);
+    const other = await post(CREATE, { input: { ...input, boundary: square(40) } }, { token: coordinator });
+    expect(other.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'IDEMPOTENCY_KEY_REUSED' });
+  });
+
   it('makes one API token for a retried createApiToken, and says the secret was shown once', async () => {
     const input = { name: 'Keyed tool', scopes: ['ISSUES_READ'], idempotencyKey: randomUUID() };
     const first = await post(CREATE_TOKEN, { input }, { token: coordinator });

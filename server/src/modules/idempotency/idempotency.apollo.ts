@@ -12,6 +12,7 @@ export const KEYED_MUTATIONS: ReadonlySet<string> = new Set([
   'createOrganization',
   'createMember',
   'createApiToken',
+  'createNeighborhood',
 ]);
 
 /**

@@ -1,4 +1,5 @@
 import { Field, InputType } from 'type-graphql';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '../idempotency/idempotency.js';
 import { IsOptional, Length } from 'class-validator';
 import { MAX_NAME_LENGTH } from './neighborhood.geometry.js';
 
@@ -12,6 +13,9 @@ export class CreateNeighborhoodInput {
     description: 'GeoJSON Polygon or MultiPolygon geometry (or a Feature holding one), as text.',
   })
   boundary!: string;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY_KEY_DESCRIPTION })
+  idempotencyKey?: string | null;
 }
 
 @InputType('UpdateNeighborhoodInput', { description: 'Only the fields given change.' })

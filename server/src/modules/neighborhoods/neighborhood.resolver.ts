@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { claimFor } from '../idempotency/idempotency.js';
 import { Allow, Public } from '../../auth/access.js';
 import { Role } from '../../auth/roles.js';
 import type { MemberViewer } from '../../auth/viewer.js';
@@ -68,7 +69,8 @@ export class NeighborhoodResolver {
     @Arg('input', () => CreateNeighborhoodInput) input: CreateNeighborhoodInput,
     @Ctx() ctx: Context,
   ): Promise<Neighborhood> {
-    return ctx.services.neighborhoods.create(coordinator(ctx), input);
+    const claim = claimFor(ctx, 'createNeighborhood', input.idempotencyKey, input);
+    return ctx.services.neighborhoods.create(coordinator(ctx), input, claim);
   }
 
   @Allow(COORDINATORS)

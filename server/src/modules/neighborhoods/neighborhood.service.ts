@@ -1,4 +1,5 @@
 import { UniqueConstraintViolationException, type EntityManager, type MikroORM } from '@mikro-orm/core';
+import { idempotent, type Idempotent, type IdempotencyClaim } from '../idempotency/idempotency.js';
 import { requireText } from '../../common/text.js';
 import { badInput, notFound } from '../../common/errors.js';
 import { pkOf } from '../../common/relay.js';
@@ -203,15 +204,22 @@ export class NeighborhoodService {
   }
 
   /** A new neighborhood from a name and a shape; BAD_USER_INPUT naming the field otherwise. */
-  async create(viewer: MemberViewer, input: CreateNeighborhoodInput): Promise<Neighborhood> {
+  async create(
+    viewer: MemberViewer,
+    input: CreateNeighborhoodInput,
+    claim?: IdempotencyClaim | null,
+  ): Promise<Neighborhood> {
     const name = checkName(input.name);
     const shape = shapeOf(input.boundary);
-    return this.write(async (em, record) => {
-      await this.checkNameFree(em, name, null);
-      const neighborhood = em.create(Neighborhood, { name, ...shapeFields(shape) });
-      record(adminActivity(ActivityKind.NEIGHBORHOOD_CREATED, `Neighborhood created: ${name}`, viewer));
-      return neighborhood;
-    });
+    return this.write(
+      async (em, record) => {
+        await this.checkNameFree(em, name, null);
+        const neighborhood = em.create(Neighborhood, { name, ...shapeFields(shape) });
+        record(adminActivity(ActivityKind.NEIGHBORHOOD_CREATED, `Neighborhood created: ${name}`, viewer));
+        return neighborhood;
+      },
+      idempotent(claim, 'Neighborhood'),
+    );
   }
 
   /** Renames it or gives it a new shape; only the fields given change. */
@@ -284,9 +292,12 @@ export class NeighborhoodService {
   }
 
   /** runChange; a name taken by a concurrent write is still BAD_USER_INPUT. */
-  private async write(work: Parameters<typeof runChange<Neighborhood>>[2]): Promise<Neighborhood> {
+  private async write(
+    work: Parameters<typeof runChange<Neighborhood>>[2],
+    keyed: Idempotent | null = null,
+  ): Promise<Neighborhood> {
     try {
-      return await runChange(this.orm, this.bus, work);
+      return await runChange(this.orm, this.bus, work, { idempotency: keyed });
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) throw badInput('name', NAME_TAKEN);
       throw error;

@@ -108,6 +108,8 @@ export type CreateEventInput = {
 export type CreateNeighborhoodInput = {
   /** GeoJSON Polygon or MultiPolygon geometry (or a Feature holding one), as text. */
   boundary: string;
+  /** A key you choose (1 to 255 visible ASCII characters, e.g. a UUID) so a retry is safe: the same key from you within 24 hours answers with what the first request created, as it is now, and changes nothing. The Idempotency-Key HTTP header does the same. */
+  idempotencyKey?: string | null | undefined;
   /** Unique (trimmed, whatever the case). */
   name: string;
 };
