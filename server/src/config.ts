@@ -56,6 +56,11 @@ export interface QueryLimits {
   connections: number;
   /** WebSockets open at once for one member or one API token, on all instances. */
   memberConnections: number;
+  /**
+   * Bytes a WebSocket may hold unsent (a client that stopped reading) before the server closes it
+   * with 1013 (try again later); the client reconnects and resumes with `after`.
+   */
+  socketBufferBytes: number;
 }
 
 /** `points` calls per `seconds`, counted in fixed windows. */
@@ -95,6 +100,8 @@ export const DEFAULT_QUERY_LIMITS: Readonly<QueryLimits> = Object.freeze({
   // A whole office or school behind one NAT address, each person with a tab or two open.
   connections: 200,
   memberConnections: 20,
+  // About a hundred board changes: far more than a reading client ever holds.
+  socketBufferBytes: 256 * 1024,
 });
 
 export const DEFAULT_RATE_LIMITS: Readonly<RateLimits> = Object.freeze({
@@ -229,7 +236,9 @@ const LIMIT_KEYS: Record<string, keyof QueryLimits> = {
   subscriptions: 'subscriptions',
   connections: 'connections',
   memberConnections: 'memberConnections',
+  socketBuffer: 'socketBufferBytes',
 };
+const BYTE_LIMITS = new Set<keyof QueryLimits>(['requestBytes', 'socketBufferBytes']);
 const BYTE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024 };
 
 /** `QUERY_LIMITS`: `name=value` pairs overriding the defaults, e.g. `depth=12,cost=8000,size=128kb`. */
@@ -239,11 +248,11 @@ export function parseQueryLimits(value: string | undefined): QueryLimits {
     const key = LIMIT_KEYS[name];
     const match = /^(\d+)\s*(b|kb|mb)?$/i.exec(raw);
     const amount =
-      match && (key === 'requestBytes' || !match[2])
+      match && (BYTE_LIMITS.has(key) || !match[2])
         ? Number(match[1]) * BYTE_UNITS[(match[2] ?? '').toLowerCase()]
         : NaN;
     if (!Number.isSafeInteger(amount) || amount < 1) {
-      const expected = key === 'requestBytes' ? 'a size like 64kb or 1mb' : 'a whole number above 0';
+      const expected = BYTE_LIMITS.has(key) ? 'a size like 64kb or 1mb' : 'a whole number above 0';
       throw new ConfigError(`QUERY_LIMITS ${name} must be ${expected} (got "${raw}")`);
     }
     limits[key] = amount;

@@ -63,6 +63,7 @@ beforeAll(async () => {
         subscriptions: 50,
         connections: 200,
         memberConnections: 20,
+        socketBufferBytes: 16 * 1024 * 1024,
       },
     },
   });
