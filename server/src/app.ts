@@ -14,11 +14,12 @@ import type { Config } from './config.js';
 import { openDatabase } from './db/orm.js';
 import { buildAppSchema } from './schema.js';
 import { DomainError, ErrorCode, formatError } from './common/errors.js';
-import { createLoaders, type Context, type Services } from './context.js';
+import { createLoaders, socketContext, type Context, type Services } from './context.js';
 import { TokenService, loadOrCreateSetting } from './auth/tokens.js';
 import { viewerFromAuthorization, type Viewer } from './auth/viewer.js';
 import { ActivityBus } from './realtime/bus.js';
 import { transports } from './realtime/transport.js';
+import { LiveFanOut } from './realtime/fanout.js';
 import { IssueService } from './modules/issues/issue.service.js';
 import { EventService } from './modules/events/event.service.js';
 import { PresenceService } from './modules/presence/presence.service.js';
@@ -123,7 +124,7 @@ export async function bootstrap({ config, pollIntervalMs, announceSetup = true }
     closers.push(() => passwordLinks.close());
     const idempotencyPurge = new IdempotencyPurgeJob(orm);
     closers.push(() => idempotencyPurge.close());
-    const services: Services = {
+    const services = {
       orm,
       bus,
       tokens,
@@ -144,8 +145,14 @@ export async function bootstrap({ config, pollIntervalMs, announceSetup = true }
       passwordLinks,
       idempotency: await IdempotencyService.create(orm),
       neighborhoods: new NeighborhoodService(orm, bus),
-    };
+    } satisfies Omit<Services, 'live'> as Services;
+    services.live = new LiveFanOut(services, bus, {
+      socketBufferBytes: config.limits.socketBufferBytes,
+      formatError: (e) => formatError(e.toJSON(), e),
+    });
+    closers.push(async () => services.live.close());
     const schema = await buildAppSchema();
+    services.live.attach(schema);
     const isReplay = replayCheck(orm, services.idempotency);
     const security = await createSecurity(config, { schema, streamId, isReplay });
     closers.push(() => security.close());
@@ -183,16 +190,18 @@ export async function bootstrap({ config, pollIntervalMs, announceSetup = true }
             throw error;
           }
         },
-        context: (ctx): Context => {
-          const viewer = ctx.extra.viewer ?? null;
-          return {
-            services,
-            em: orm.em.fork(),
-            viewer,
-            loaders: createLoaders(services, viewer, false),
+        context: (ctx, id, payload, args): Context =>
+          socketContext(services, ctx.extra.viewer ?? null, {
             clientAddress: security.clientAddress(ctx.extra.request),
-          };
-        },
+            live: {
+              socket: ctx.extra.socket,
+              id,
+              query: payload.query,
+              document: args.document,
+              operationName: payload.operationName,
+              variables: payload.variables,
+            },
+          }),
         onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
         onNext: (_ctx, _id, _payload, _args, result) =>
           result.errors

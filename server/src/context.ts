@@ -21,6 +21,7 @@ import type { SetupService } from './modules/setup/setup.service.js';
 import type { AccessLinkService } from './modules/access-links/access-link.service.js';
 import type { IdempotencyService } from './modules/idempotency/idempotency.js';
 import type { NeighborhoodService } from './modules/neighborhoods/neighborhood.service.js';
+import type { LiveFanOut, LiveTarget } from './realtime/fanout.js';
 import { IssueUpdate } from './modules/issues/issue-update.entity.js';
 import { UpdateVisibility } from './modules/issues/issue.enums.js';
 
@@ -49,6 +50,8 @@ export interface Services {
   /** Scopes and hashes clients' idempotency keys for creating mutations. */
   idempotency: IdempotencyService;
   neighborhoods: NeighborhoodService;
+  /** Delivers live changes to subscribers, once per group of identical subscriptions. */
+  live: LiveFanOut;
 }
 
 /** Built once per HTTP request, and once per WebSocket subscription. */
@@ -62,6 +65,33 @@ export interface Context {
   idempotencyKey?: string | null;
   /** The client's address (after TRUST_PROXY): scopes residents' idempotency keys. */
   clientAddress?: string;
+  /** On a WebSocket: the operation's socket and id, where the live fan-out writes its payloads. */
+  live?: LiveTarget;
+}
+
+/**
+ * A context for an operation sent over a WebSocket. Its EntityManager and loaders are made only
+ * when a resolver first asks: a live subscription never does (the fan-out executes each change
+ * with the change's own), so an open subscription holds nothing per connection but this object.
+ */
+export function socketContext(
+  services: Services,
+  viewer: Viewer | null,
+  extra: Pick<Context, 'clientAddress' | 'live'>,
+): Context {
+  let em: EntityManager | undefined;
+  let loaders: Loaders | undefined;
+  return {
+    services,
+    viewer,
+    ...extra,
+    get em() {
+      return (em ??= services.orm.em.fork());
+    },
+    get loaders() {
+      return (loaders ??= createLoaders(services, viewer, false));
+    },
+  };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

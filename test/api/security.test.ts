@@ -474,16 +474,15 @@ describe('a server with tight limits behind a proxy, CORS for one tool, introspe
   });
 
   it('never sends stack traces or internal messages in production, over HTTP or WebSocket', async () => {
-    const { bus } = strict.app.services;
-    const original = { latestSeq: bus.latestSeq, stream: bus.stream };
+    const { bus, live } = strict.app.services;
+    const original = { latestSeq: bus.latestSeq, join: live.join };
     const secret = 'connect ECONNREFUSED db.internal:5432 at /srv/bridgeboard/bus.ts:42';
     bus.latestSeq = async () => {
       throw new Error(secret);
     };
-    bus.stream = async function* () {
-      yield* [];
+    live.join = () => {
       throw new Error(secret);
-    } as unknown as typeof bus.stream;
+    };
     try {
       const http = await gql(strict, '{ latestSeq }');
       expect(http.text).not.toMatch(/ECONNREFUSED|bus\.ts|stacktrace/);
@@ -502,7 +501,8 @@ describe('a server with tight limits behind a proxy, CORS for one tool, introspe
         });
       }
     } finally {
-      Object.assign(bus, original);
+      Object.assign(bus, { latestSeq: original.latestSeq });
+      Object.assign(live, { join: original.join });
     }
     const malformed = await post(strict, '{"query":');
     expect(malformed.text).not.toMatch(/at JSON\.parse|node_modules/);

@@ -102,3 +102,47 @@ export const memberRefOf = (em: EntityManager, viewer: Viewer | null): Ref<Membe
   const pk = memberPkOf(viewer);
   return pk == null ? null : em.getReference(Member, pk, { wrapped: true });
 };
+
+/**
+ * What about a viewer can change what they are shown, apart from who exactly they are: their
+ * kind, role and organization, and a token's scopes. Two viewers of one class see the same
+ * answer to the same operation unless a resolver reads their identity (see `classViewer`), so
+ * live changes are executed once per class and operation. Never merge across it.
+ */
+export function visibilityClass(viewer: Viewer | null): string {
+  if (!viewer) return 'public';
+  if (viewer.kind === 'member') return `member:${viewer.role}:${viewer.organizationPk}`;
+  return `token:${viewer.role}:${viewer.organizationPk}:${[...viewer.scopes].sort().join(',')}`;
+}
+
+/** Who exactly a viewer is, for answers that depend on it (a member's own email). */
+export function identityOf(viewer: Viewer | null): string {
+  if (!viewer) return 'public';
+  return viewer.kind === 'member'
+    ? `member:${viewer.memberPk}:${viewer.sessionExpiresAt ?? ''}`
+    : `token:${viewer.tokenPk}`;
+}
+
+const CLASS_FIELDS = new Set<PropertyKey>(['kind', 'role', 'organizationPk', 'organizationName', 'scopes']);
+
+/** Thrown by a class viewer when a resolver asks who exactly the viewer is. */
+export class IdentityRequired extends Error {
+  override name = 'IdentityRequired';
+}
+
+/**
+ * `viewer` as its visibility class: the class's fields read as usual, and reading anything else
+ * (`memberPk`, `name`, `tokenPk`, …) calls `onIdentity` and throws `IdentityRequired`, so an
+ * answer executed once for a class can never carry one member's identity to another. The live
+ * fan-out then executes that operation per identity instead.
+ */
+export function classViewer(viewer: Viewer | null, onIdentity: () => void): Viewer | null {
+  if (!viewer) return null;
+  return new Proxy(viewer, {
+    get(target, property, receiver) {
+      if (CLASS_FIELDS.has(property) || !(property in target)) return Reflect.get(target, property, receiver);
+      onIdentity();
+      throw new IdentityRequired(`This answer depends on who the viewer is (${String(property)})`);
+    },
+  });
+}

@@ -1,11 +1,9 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { Activity, ActivitySequence } from '../modules/activity/activity.entity.js';
-import { badInput } from '../common/errors.js';
 import type { ActivityEnvelope } from './envelope.js';
 import type { Transport } from './transport.js';
-import { PushQueue, endWith } from './queue.js';
 
-const REPLAY_BATCH = 200;
+const REPAIR_BATCH = 200;
 
 /** Turns a stored Activity row into the envelope subscribers receive. */
 export function toEnvelope(row: Activity): ActivityEnvelope {
@@ -29,18 +27,29 @@ export interface ActivityBusOptions {
   pollIntervalMs?: number;
 }
 
+/** Receives every committed change once, in seq order, with no gap. Must not throw. */
+export type ActivityListener = (envelope: ActivityEnvelope) => void;
+
 /**
- * One subscription to the transport per process, fanned out to every open stream. Streams
- * resume from the database and repair gaps, so each subscriber gets every change it may see
- * exactly once, in `seq` order, whatever the transport does.
+ * One subscription to the transport per process, turned into one ordered, gapless feed. The
+ * transport may deliver late, out of order, twice or never (another instance's publish, a Redis
+ * hiccup): the bus holds early messages, reads what is missing from the database once for the
+ * whole process, and hands each change to its listeners exactly once in `seq` order. Listeners
+ * (the live fan-out) never repair anything themselves.
  *
  * Lifecycle: `start()` before serving, `close()` on shutdown.
  */
 export class ActivityBus {
-  private readonly listeners = new Set<PushQueue<ActivityEnvelope>>();
-  private highestSeen = 0;
+  private readonly listeners = new Set<ActivityListener>();
+  /** The highest seq handed to listeners; every seq up to it has been, in order. */
+  private deliveredSeq = 0;
+  /** Messages that arrived ahead of a gap, by seq. */
+  private readonly early = new Map<number, ActivityEnvelope>();
+  private repairing: Promise<void> | null = null;
   private poller: NodeJS.Timeout | null = null;
-  private polling = false;
+  private closed = false;
+  /** How many times the bus read the database for changes the transport did not bring. */
+  repairs = 0;
 
   constructor(
     private readonly orm: MikroORM,
@@ -49,16 +58,18 @@ export class ActivityBus {
   ) {}
 
   async start(): Promise<void> {
-    this.highestSeen = await this.latestSeq();
-    await this.transport.start((envelope) => this.dispatch(envelope));
+    this.deliveredSeq = await this.latestSeq();
+    await this.transport.start((envelope) => this.receive(envelope));
     const interval = this.options.pollIntervalMs ?? 2000;
-    this.poller = setInterval(() => void this.poll(), interval);
+    this.poller = setInterval(() => void this.repair(), interval);
     this.poller.unref();
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     if (this.poller) clearInterval(this.poller);
-    for (const listener of this.listeners) listener.close();
+    this.listeners.clear();
+    await this.repairing;
     await this.transport.close();
   }
 
@@ -71,87 +82,81 @@ export class ActivityBus {
     }
   }
 
+  /**
+   * The seq up to which every change has been handed to listeners. A listener added now hears
+   * exactly the changes after it, so "replay up to `delivered`, then listen" has no seam.
+   */
+  get delivered(): number {
+    return this.deliveredSeq;
+  }
+
+  /** Adds a listener for every change after `delivered`; returns its removal. */
+  listen(listener: ActivityListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   /** The newest committed seq (0 when nothing has happened yet). */
   async latestSeq(): Promise<number> {
     const row = await this.orm.em.fork().findOne(ActivitySequence, { id: 1 });
     return row?.value ?? 0;
   }
 
-  /** Committed activity with `seq > after`, oldest first. */
-  async since(after: number, limit: number): Promise<ActivityEnvelope[]> {
-    const rows = await this.orm.em.fork().find(Activity, { seq: { $gt: after } }, { orderBy: { seq: 'asc' }, limit });
+  /** Committed activity with `after < seq <= upTo` (at most `limit` rows), oldest first. */
+  async since(after: number, limit: number, upTo = Number.MAX_SAFE_INTEGER): Promise<ActivityEnvelope[]> {
+    const rows = await this.orm.em
+      .fork()
+      .find(Activity, { seq: { $gt: after, $lte: upTo } }, { orderBy: { seq: 'asc' }, limit });
     return rows.map(toEnvelope);
   }
 
+  private receive(envelope: ActivityEnvelope): void {
+    if (envelope.seq <= this.deliveredSeq) return; // a repeat, or already read from the database
+    if (envelope.seq === this.deliveredSeq + 1) {
+      this.deliver(envelope);
+      return;
+    }
+    // A gap: an earlier commit's message is late or lost. Hold this one; read the rest once.
+    this.early.set(envelope.seq, envelope);
+    void this.repair();
+  }
+
+  private deliver(envelope: ActivityEnvelope): void {
+    this.deliveredSeq = envelope.seq;
+    for (const listener of this.listeners) listener(envelope);
+    // Whatever arrived early and now follows on.
+    for (let next = this.early.get(this.deliveredSeq + 1); next; next = this.early.get(this.deliveredSeq + 1)) {
+      this.early.delete(next.seq);
+      this.deliveredSeq = next.seq;
+      for (const listener of this.listeners) listener(next);
+    }
+    for (const seq of this.early.keys()) if (seq <= this.deliveredSeq) this.early.delete(seq);
+  }
+
   /**
-   * Every change after `after` (or from now when null) that `accept` lets through, in seq
-   * order, without gaps or repeats; then live changes as they commit. Ends when the consumer
-   * stops iterating.
+   * Reads committed changes the transport has not brought (one read at a time for the whole
+   * process, however many streams are open) and delivers them in order. Runs on a gap and on
+   * every poll, so a lost last message arrives within one poll interval.
    */
-  stream(
-    after: number | null,
-    accept: (envelope: ActivityEnvelope) => boolean | Promise<boolean>,
-  ): AsyncIterableIterator<ActivityEnvelope> {
-    // Listen before reading the database, so nothing committed in between is missed.
-    const queue = new PushQueue<ActivityEnvelope>(() => this.listeners.delete(queue));
-    this.listeners.add(queue);
-    return endWith(this.replayThenLive(queue, after, accept), queue);
-  }
-
-  private async *replayThenLive(
-    queue: PushQueue<ActivityEnvelope>,
-    after: number | null,
-    accept: (envelope: ActivityEnvelope) => boolean | Promise<boolean>,
-  ): AsyncGenerator<ActivityEnvelope> {
-    try {
-      const latest = await this.latestSeq();
-      if (after != null && (after < 0 || after > latest)) {
-        throw badInput('after', `after must be between 0 and the latest seq (${latest})`);
-      }
-      let last = after ?? latest;
-      const catchUp = async function* (this: ActivityBus, upTo: number) {
-        while (last < upTo) {
-          const rows = await this.since(last, Math.min(REPLAY_BATCH, upTo - last));
-          if (rows.length === 0) return;
-          for (const row of rows) {
-            last = row.seq;
-            if (await accept(row)) yield row;
-          }
+  private repair(): Promise<void> {
+    if (this.repairing || this.closed) return this.repairing ?? Promise.resolve();
+    this.repairing = (async () => {
+      try {
+        for (;;) {
+          const latest = await this.latestSeq();
+          if (latest <= this.deliveredSeq || this.closed) return;
+          this.repairs++;
+          const rows = await this.since(this.deliveredSeq, REPAIR_BATCH, latest);
+          const before = this.deliveredSeq;
+          for (const row of rows) if (row.seq === this.deliveredSeq + 1) this.deliver(row);
+          if (this.deliveredSeq === before) return; // nothing readable yet; the next poll retries
         }
-      }.bind(this);
-
-      yield* catchUp(latest);
-      for await (const envelope of queue) {
-        if (envelope.seq <= last) continue;
-        // A gap means an earlier commit's message is late (another instance) or lost.
-        if (envelope.seq > last + 1) yield* catchUp(envelope.seq - 1);
-        if (envelope.seq <= last) continue;
-        last = envelope.seq;
-        if (await accept(envelope)) yield envelope;
+      } catch (error) {
+        console.error('[bridgeboard] activity catch-up failed; retrying at the next poll', error);
+      } finally {
+        this.repairing = null;
       }
-    } finally {
-      queue.close();
-    }
-  }
-
-  private dispatch(envelope: ActivityEnvelope): void {
-    if (envelope.seq > this.highestSeen) this.highestSeen = envelope.seq;
-    for (const listener of this.listeners) listener.push(envelope);
-  }
-
-  /** Safety net for lost transport messages: deliver what the database has and we have not. */
-  private async poll(): Promise<void> {
-    if (this.polling || this.listeners.size === 0) return;
-    this.polling = true;
-    try {
-      const latest = await this.latestSeq();
-      if (latest <= this.highestSeen) return;
-      const missed = await this.since(this.highestSeen, REPLAY_BATCH);
-      for (const envelope of missed) this.dispatch(envelope);
-    } catch (error) {
-      console.error('[bridgeboard] activity poll failed', error);
-    } finally {
-      this.polling = false;
-    }
+    })();
+    return this.repairing;
   }
 }

@@ -30,26 +30,34 @@ export function useServer<P extends Record<string, unknown> | undefined, E exten
     for (const client of ws.clients) client.close(CloseCode.InternalServerError, closeReason(error));
   });
 
+  // One heartbeat for all sockets (not a timer per connection): each tick pings every socket
+  // that answered the previous ping and drops those that did not, the peer gone without a word.
+  const answered = new WeakSet<WebSocket>();
+  const heartbeat =
+    keepAlive > 0 && Number.isFinite(keepAlive)
+      ? setInterval(() => {
+          for (const socket of ws.clients) {
+            if (socket.readyState !== WebSocket.OPEN) continue;
+            if (!answered.has(socket)) {
+              socket.terminate();
+              continue;
+            }
+            answered.delete(socket);
+            socket.ping();
+          }
+        }, keepAlive)
+      : null;
+  heartbeat?.unref();
+  function markAnswered(this: WebSocket) {
+    answered.add(this);
+  }
+
   ws.on('connection', (socket, request) => {
     // `ws` emits 'error' only for what the client sent (an oversized or malformed frame) and
     // closes the socket itself with the matching code (1009, 1002, …): the client's mistake.
-    socket.on('error', (error: Error & { code?: string }) => {
-      console.warn(`[bridgeboard] WebSocket closed: ${error.code ?? 'error'}: ${error.message}`);
-    });
-    let pongWait: NodeJS.Timeout | null = null;
-    const pingInterval =
-      keepAlive > 0 && Number.isFinite(keepAlive)
-        ? setInterval(() => {
-            if (socket.readyState !== WebSocket.OPEN) return;
-            // No pong in time: the peer is gone without a word; drop the connection.
-            pongWait = setTimeout(() => socket.terminate(), keepAlive);
-            socket.once('pong', () => {
-              if (pongWait) clearTimeout(pongWait);
-              pongWait = null;
-            });
-            socket.ping();
-          }, keepAlive)
-        : null;
+    socket.on('error', clientError);
+    answered.add(socket);
+    socket.on('pong', markAnswered);
 
     const closed = server.opened(
       {
@@ -76,19 +84,23 @@ export function useServer<P extends Record<string, unknown> | undefined, E exten
     );
 
     socket.once('close', (code, reason) => {
-      if (pongWait) clearTimeout(pongWait);
-      if (pingInterval) clearInterval(pingInterval);
+      answered.delete(socket);
       void closed(code, String(reason));
     });
   });
 
   return {
     async dispose() {
+      if (heartbeat) clearInterval(heartbeat);
       for (const client of ws.clients) client.close(1001, 'Going away');
       ws.removeAllListeners();
       await new Promise<void>((resolve, reject) => ws.close((error) => (error ? reject(error) : resolve())));
     },
   };
+}
+
+function clientError(error: Error & { code?: string }) {
+  console.warn(`[bridgeboard] WebSocket closed: ${error.code ?? 'error'}: ${error.message}`);
 }
 
 // What a write to a peer that has gone away fails with. The callback of the write that meets the

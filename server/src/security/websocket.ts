@@ -12,6 +12,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import type { Context as WsContext, SubscribePayload } from 'graphql-ws';
+import { LRUCache } from 'lru-cache';
 import type { Config } from '../config.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { OperationGuard } from './guard.js';
@@ -38,6 +39,30 @@ export function guardSubscribe(
 ) {
   const rules: ValidationRule[] = [...specifiedRules, ...limitRules(config.limits, config.introspection)];
   const max = config.limits.subscriptions;
+  // Thousands of boards send the same few operations: each text is parsed and validated once,
+  // and its subscribers share one document (the live fan-out groups them by it).
+  const documents = new LRUCache<string, { document: DocumentNode } | { errors: readonly GraphQLError[] }>({
+    max: 500,
+  });
+  const checked = (query: string) => {
+    let entry = documents.get(query);
+    if (!entry) {
+      entry = parseAndValidate(query);
+      documents.set(query, entry);
+    }
+    return entry;
+  };
+  const parseAndValidate = (query: string) => {
+    let document: DocumentNode;
+    try {
+      document = parse(query, parseOptions(config.limits));
+    } catch (error) {
+      return { errors: [error instanceof GraphQLError ? error : new GraphQLError('The query could not be parsed')] };
+    }
+    const invalid = validate(schema, document, rules);
+    if (invalid.length > 0) return { errors: config.introspection ? invalid : invalid.map(withoutSuggestions) };
+    return { document };
+  };
   return async (
     ctx: WsContext<Record<string, unknown>, WsGuardExtra>,
     _id: string,
@@ -53,14 +78,9 @@ export function guardSubscribe(
         ),
       ];
     }
-    let document: DocumentNode;
-    try {
-      document = parse(payload.query, parseOptions(config.limits));
-    } catch (error) {
-      return [error instanceof GraphQLError ? error : new GraphQLError('The query could not be parsed')];
-    }
-    const invalid = validate(schema, document, rules);
-    if (invalid.length > 0) return config.introspection ? invalid : invalid.map(withoutSuggestions);
+    const entry = checked(payload.query);
+    if ('errors' in entry) return entry.errors;
+    const { document } = entry;
     const operation = config.introspection ? null : getOperationAST(document, payload.operationName);
     const badVariables = operation ? variableErrors(schema, operation, payload.variables) : [];
     if (badVariables.length > 0) return badVariables;

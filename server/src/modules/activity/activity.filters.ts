@@ -1,4 +1,4 @@
-import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import { pkOf } from '../../common/relay.js';
 import { badInput } from '../../common/errors.js';
 import { hasScope, type Viewer } from '../../auth/viewer.js';
@@ -10,7 +10,11 @@ import type { IssueFilter } from '../issues/issue.input.js';
 import type { EventFilter } from '../events/event.input.js';
 import { ActivityVisibility } from './activity.enums.js';
 
-type Accept = (envelope: ActivityEnvelope) => boolean | Promise<boolean>;
+/**
+ * Whether a change belongs on a stream. `em` is the change's own EntityManager, shared by every
+ * stream deciding on the same change, so a subject it loads is loaded once.
+ */
+export type Accept = (envelope: ActivityEnvelope, em: EntityManager) => boolean | Promise<boolean>;
 
 /**
  * May this viewer see this activity at all? Members-only entries need a member, or a token with
@@ -41,7 +45,7 @@ interface IssueState {
  * Issue changes matching a filter. A change matches when the issue matches before or after
  * it, so a board filtered to OPEN hears about the issue that just left OPEN.
  */
-export function issueAccept(orm: MikroORM, viewer: Viewer | null, filter: IssueFilter | null | undefined): Accept {
+export function issueAccept(viewer: Viewer | null, filter: IssueFilter | null | undefined): Accept {
   const neighborhood = filter?.neighborhoodId
     ? pkOf(filter.neighborhoodId, 'Neighborhood', 'filter.neighborhoodId')
     : null;
@@ -57,7 +61,7 @@ export function issueAccept(orm: MikroORM, viewer: Viewer | null, filter: IssueF
     (neighborhood == null || neighborhood === s.neighborhood) &&
     (organization == null || s.organizations.includes(organization));
 
-  return async (envelope) => {
+  return async (envelope, em) => {
     const snap = envelope.snapshot.issue;
     if (!snap || envelope.issue == null || !visibleTo(viewer, envelope, ApiScope.ISSUES_READ)) return false;
     const previous: IssueState = {
@@ -67,14 +71,14 @@ export function issueAccept(orm: MikroORM, viewer: Viewer | null, filter: IssueF
     };
     if (!matches(snap) && !matches(previous)) return false;
     if (words.length === 0) return true;
-    const issue = await orm.em
-      .fork()
-      .findOne(CommunityIssue, { pk: envelope.issue }, { fields: ['title', 'description'] });
+    // The whole issue, not just its text: the streams that accept the change render it next.
+    const issue = await em.findOne(CommunityIssue, { pk: envelope.issue });
     const text = `${issue?.title ?? ''} ${issue?.description ?? ''}`.toLowerCase();
     return words.every((w) => text.includes(w));
   };
 }
 
+/** Event changes matching a filter. */
 export function eventAccept(viewer: Viewer | null, filter: EventFilter | null | undefined): Accept {
   const neighborhood = filter?.neighborhoodId
     ? pkOf(filter.neighborhoodId, 'Neighborhood', 'filter.neighborhoodId')
@@ -98,3 +102,9 @@ export function eventAccept(viewer: Viewer | null, filter: EventFilter | null | 
     );
   };
 }
+
+/** Everything the viewer may see (the `activity` stream). */
+export const activityAccept =
+  (viewer: Viewer | null): Accept =>
+  (envelope) =>
+    visibleTo(viewer, envelope, ApiScope.ACTIVITY_READ);

@@ -23,7 +23,7 @@ import { IssueFilter } from '../issues/issue.input.js';
 import { EventFilter } from '../events/event.input.js';
 import { Activity } from './activity.entity.js';
 import { ActivityItem, EventChange, IssueChange } from './activity.type.js';
-import { eventAccept, issueAccept, visibilitiesFor, visibleTo } from './activity.filters.js';
+import { activityAccept, eventAccept, issueAccept, visibilitiesFor } from './activity.filters.js';
 import { toEnvelope } from '../../realtime/bus.js';
 
 interface StreamArgs {
@@ -65,24 +65,27 @@ export class ActivityResolver {
   @Public()
   @Subscription(() => ActivityItem, {
     description: 'Everything the viewer may see, in seq order. after: seq replays what was missed, once.',
-    subscribe: ({ args, context }: Data) =>
-      context.services.bus.stream(args.after ?? null, (envelope) =>
-        visibleTo(context.viewer, envelope, ApiScope.ACTIVITY_READ),
-      ),
+    subscribe: ({ args, context, info }: Data) =>
+      context.services.live.join({ context, info, after: args.after, acceptFor: activityAccept }),
   })
   activity(
     @Root() envelope: ActivityEnvelope,
     @Ctx() ctx: Context,
     @Arg('after', () => Int, { nullable: true }) _after?: number,
   ): ActivityItem {
-    return new ActivityItem(envelope, ctx.services.orm.em.fork());
+    return new ActivityItem(envelope, ctx.em);
   }
 
   @Public()
   @Subscription(() => IssueChange, {
     description: 'Changes to issues matching the filter (before or after the change), in seq order.',
-    subscribe: ({ args, context }: Data) =>
-      context.services.bus.stream(args.after ?? null, issueAccept(context.services.orm, context.viewer, args.filter)),
+    subscribe: ({ args, context, info }: Data) =>
+      context.services.live.join({
+        context,
+        info,
+        after: args.after,
+        acceptFor: (viewer) => issueAccept(viewer, args.filter),
+      }),
   })
   async issueChanged(
     @Root() envelope: ActivityEnvelope,
@@ -90,16 +93,21 @@ export class ActivityResolver {
     @Arg('filter', () => IssueFilter, { nullable: true }) _filter?: IssueFilter,
     @Arg('after', () => Int, { nullable: true }) _after?: number,
   ): Promise<IssueChange> {
-    const em = ctx.services.orm.em.fork();
-    const issue = await em.findOneOrFail(CommunityIssue, { pk: envelope.issue! });
-    return { seq: envelope.seq, kind: envelope.kind, issue, activity: new ActivityItem(envelope, em) };
+    // ctx.em is the change's own EntityManager, shared by every group it is delivered to.
+    const issue = await ctx.em.findOneOrFail(CommunityIssue, { pk: envelope.issue! });
+    return { seq: envelope.seq, kind: envelope.kind, issue, activity: new ActivityItem(envelope, ctx.em) };
   }
 
   @Public()
   @Subscription(() => EventChange, {
     description: 'Changes to events matching the filter, in seq order.',
-    subscribe: ({ args, context }: Data) =>
-      context.services.bus.stream(args.after ?? null, eventAccept(context.viewer, args.filter)),
+    subscribe: ({ args, context, info }: Data) =>
+      context.services.live.join({
+        context,
+        info,
+        after: args.after,
+        acceptFor: (viewer) => eventAccept(viewer, args.filter),
+      }),
   })
   async eventChanged(
     @Root() envelope: ActivityEnvelope,
@@ -107,9 +115,8 @@ export class ActivityResolver {
     @Arg('filter', () => EventFilter, { nullable: true }) _filter?: EventFilter,
     @Arg('after', () => Int, { nullable: true }) _after?: number,
   ): Promise<EventChange> {
-    const em = ctx.services.orm.em.fork();
-    const event = await em.findOneOrFail(SharedEvent, { pk: envelope.event! });
-    return { seq: envelope.seq, kind: envelope.kind, event, activity: new ActivityItem(envelope, em) };
+    const event = await ctx.em.findOneOrFail(SharedEvent, { pk: envelope.event! });
+    return { seq: envelope.seq, kind: envelope.kind, event, activity: new ActivityItem(envelope, ctx.em) };
   }
 
   // References load through MikroORM's dataloader: a feed page costs one query per type.

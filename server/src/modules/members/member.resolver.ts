@@ -145,6 +145,7 @@ export class MemberResolver {
   email(@Root() member: Member, @Ctx() ctx: Context): string | null {
     const viewer = ctx.viewer;
     if (viewer?.kind !== 'member') return null;
-    return viewer.memberPk === member.pk || viewer.role === Role.COORDINATOR ? member.email : null;
+    // The role first: a coordinator's answer does not depend on who they are (the live fan-out shares it).
+    return viewer.role === Role.COORDINATOR || viewer.memberPk === member.pk ? member.email : null;
   }
 }

@@ -4,6 +4,9 @@ import { checkCursor, pageSize, pkOf } from '../../common/relay.js';
 import type { MemberViewer } from '../../auth/viewer.js';
 import { ContactAccess } from './contact-access.entity.js';
 
+/** Rows per insert: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const RECORD_BATCH = 500;
+
 /**
  * The contact access log. Reads are recorded through a per-request DataLoader: every contact
  * resolved in one request (or one subscription event) goes into a single insert, and the
@@ -19,15 +22,27 @@ export class ContactAccessService {
    * whose context outlives many events) every delivery is logged.
    */
   recorder(viewer: MemberViewer | null, cache = true): DataLoader<number, true> {
+    return this.groupRecorder(() => (viewer ? [viewer] : []), cache);
+  }
+
+  /**
+   * A loader for one answer delivered to many members at once (the live fan-out executes a
+   * change once for a group of identical subscriptions): `load(issuePk)` records a read by every
+   * member `readers()` names when the batch runs, before the answer is sent to any of them.
+   */
+  groupRecorder(readers: () => readonly MemberViewer[], cache = false): DataLoader<number, true> {
     return new DataLoader<number, true>(
       async (issuePks) => {
-        if (!viewer) throw new Error('Only members read contacts');
+        const members = readers();
+        if (members.length === 0) throw new Error('Only members read contacts');
         const at = new Date();
-        const distinct = [...new Set(issuePks)];
-        await this.orm.em.fork().insertMany(
-          ContactAccess,
-          distinct.map((issue) => ({ at, issue, member: viewer.memberPk, organization: viewer.organizationPk })),
+        const rows = [...new Set(issuePks)].flatMap((issue) =>
+          members.map((m) => ({ at, issue, member: m.memberPk, organization: m.organizationPk })),
         );
+        const em = this.orm.em.fork();
+        for (let i = 0; i < rows.length; i += RECORD_BATCH) {
+          await em.insertMany(ContactAccess, rows.slice(i, i + RECORD_BATCH));
+        }
         return issuePks.map(() => true as const);
       },
       { cache },

@@ -1,0 +1,371 @@
+import {
+  Kind,
+  execute,
+  visit,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLError,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+} from 'graphql';
+import stringify from 'safe-stable-stringify';
+import type { EntityManager } from '@mikro-orm/core';
+import { badInput } from '../common/errors.js';
+import { classViewer, identityOf, visibilityClass, type MemberViewer, type Viewer } from '../auth/viewer.js';
+import { createLoaders, type Context, type Loaders, type Services } from '../context.js';
+import type { Accept } from '../modules/activity/activity.filters.js';
+import { CommunityIssue } from '../modules/issues/issue.entity.js';
+import { SharedEvent } from '../modules/events/event.entity.js';
+import type { ActivityBus } from './bus.js';
+import type { ActivityEnvelope } from './envelope.js';
+import { Subscriber, type LiveTarget } from './subscriber.js';
+
+export type { LiveTarget } from './subscriber.js';
+
+const REPLAY_BATCH = 200;
+
+export interface FanOutOptions {
+  /** Unsent bytes a socket may hold before it is cut off with 1013 (QUERY_LIMITS socketBuffer). */
+  socketBufferBytes: number;
+  /** Turns an execution error into what clients are sent (codes, no internals in production). */
+  formatError: (error: GraphQLError) => unknown;
+}
+
+/** What a stream field hands the fan-out when a client subscribes (type-graphql's resolver data). */
+export interface JoinRequest {
+  context: Context;
+  info: GraphQLResolveInfo;
+  after: number | null | undefined;
+  /** The stream's filter for a viewer; called with the group's class viewer. May throw BAD_USER_INPUT. */
+  acceptFor: (viewer: Viewer | null) => Accept;
+}
+
+/**
+ * Subscribers whose operation, variables (apart from `after`) and visibility class are the same.
+ * A change is decided and executed once for all of them and its payload serialized once; each
+ * subscriber only adds the frame around it. When an answer turns out to depend on who exactly the
+ * viewer is, the group is split by identity (`personal`).
+ */
+class Group {
+  readonly subscribers = new Set<Subscriber<Group>>();
+  readonly accept: Accept;
+  readonly viewer: Viewer | null;
+  /** Set when a resolver asked for the viewer's identity through the class viewer. */
+  identityRead = false;
+
+  constructor(
+    readonly key: string,
+    readonly baseKey: string,
+    readonly target: Pick<LiveTarget, 'document' | 'operationName' | 'variables'>,
+    readonly acceptFor: (viewer: Viewer | null) => Accept,
+    representative: Viewer | null,
+    readonly personal: boolean,
+  ) {
+    this.viewer = personal
+      ? representative
+      : classViewer(representative, () => {
+          this.identityRead = true;
+        });
+    this.accept = acceptFor(this.viewer);
+  }
+}
+
+/** One committed change being delivered: its EntityManager and per-class loaders, shared by every group. */
+class ChangeScope {
+  readonly em: EntityManager;
+  private readonly loaders = new Map<string, Loaders>();
+
+  constructor(
+    private readonly services: Services,
+    readonly envelope: ActivityEnvelope,
+  ) {
+    this.em = services.orm.em.fork();
+  }
+
+  /** Loads the change's issue or event into the shared identity map, once for every group. */
+  async loadSubject(): Promise<void> {
+    if (this.envelope.issue != null) await this.em.findOne(CommunityIssue, { pk: this.envelope.issue });
+    if (this.envelope.event != null) await this.em.findOne(SharedEvent, { pk: this.envelope.event });
+  }
+
+  contextFor(group: Group, readers: readonly Subscriber<Group>[]): Context {
+    const classKey = visibilityClass(group.viewer);
+    let loaders = this.loaders.get(classKey);
+    if (!loaders) {
+      loaders = createLoaders(this.services, group.viewer);
+      this.loaders.set(classKey, loaders);
+    }
+    const members = readers.map((s) => s.viewer).filter((v): v is MemberViewer => v?.kind === 'member');
+    return {
+      services: this.services,
+      em: this.em,
+      viewer: group.viewer,
+      // Every member the answer goes to is logged as having read the contact, before it is sent.
+      loaders: { ...loaders, contactRead: this.services.contactAccess.groupRecorder(() => members) },
+    };
+  }
+}
+
+/**
+ * The live delivery of `activity`, `issueChanged` and `eventChanged`: listens to the bus's
+ * ordered feed once, and per committed change loads the subject once, lets each group decide
+ * once whether the change passes its filter, executes the group's selection once, and writes
+ * the same serialized payload to every socket of the group. Changes are processed one after the
+ * other, so every socket receives them in seq order.
+ *
+ * graphql-ws stays the protocol: a stream field's `subscribe` calls `join`, which returns an
+ * iterator graphql-ws waits on (it ends when the client completes or leaves), while payloads
+ * are written to the socket directly as graphql-ws `next` messages for that operation id.
+ */
+export class LiveFanOut {
+  private schema: GraphQLSchema | null = null;
+  private readonly groups = new Map<string, Group>();
+  /** Base keys of operations whose answers depend on the viewer's identity. */
+  private readonly personal = new Set<string>();
+  private readonly queue: ActivityEnvelope[] = [];
+  private running = false;
+  private readonly stopListening: () => void;
+
+  constructor(
+    private readonly services: Services,
+    private readonly bus: ActivityBus,
+    private readonly options: FanOutOptions,
+  ) {
+    this.stopListening = bus.listen((envelope) => {
+      this.queue.push(envelope);
+      if (!this.running) void this.drain();
+    });
+  }
+
+  /** The schema to execute with; set once it is built (it needs the services first). */
+  attach(schema: GraphQLSchema): void {
+    this.schema = schema;
+  }
+
+  close(): void {
+    this.stopListening();
+    for (const group of this.groups.values()) for (const s of group.subscribers) s.end();
+    this.groups.clear();
+  }
+
+  /** Open groups and subscribers on this instance. */
+  stats(): { groups: number; subscribers: number } {
+    let subscribers = 0;
+    for (const group of this.groups.values()) subscribers += group.subscribers.size;
+    return { groups: this.groups.size, subscribers };
+  }
+
+  /**
+   * Adds a subscriber: from `after` (replayed from the database first) or from now. Returns the
+   * iterator graphql-ws holds for the operation. Throws what the filter throws (BAD_USER_INPUT).
+   */
+  join({ context, info, after, acceptFor }: JoinRequest): AsyncIterableIterator<never> {
+    const target = context.live;
+    if (!target) throw new Error('Live streams run over the WebSocket endpoint');
+    const viewer = context.viewer;
+    const group = this.groupFor(viewer, target, acceptFor);
+    const delivered = this.bus.delivered;
+    const subscriber: Subscriber<Group> = new Subscriber<Group>(
+      target,
+      viewer,
+      delivered,
+      this.options.socketBufferBytes,
+      () => this.leave(subscriber),
+    );
+    subscriber.group = group;
+    group.subscribers.add(subscriber);
+    if (after != null && after < delivered) {
+      if (after < 0) subscriber.fail(badInput('after', `after must be between 0 and the latest seq (${delivered})`));
+      else void this.replay(subscriber, after, delivered);
+    } else if (after != null && after > delivered) {
+      void this.checkAhead(subscriber, after);
+    } else {
+      subscriber.goLive(after ?? delivered);
+    }
+    return subscriber;
+  }
+
+  private groupFor(viewer: Viewer | null, target: LiveTarget, acceptFor: JoinRequest['acceptFor']): Group {
+    const baseKey = [
+      visibilityClass(viewer),
+      target.operationName ?? '',
+      target.query,
+      stringify(variablesWithoutAfter(target)) ?? '',
+    ].join('\n');
+    const personal = this.personal.has(baseKey);
+    const key = personal ? `${baseKey}\n${identityOf(viewer)}` : baseKey;
+    let group = this.groups.get(key);
+    if (!group) {
+      group = new Group(key, baseKey, target, acceptFor, viewer, personal);
+      this.groups.set(key, group);
+    }
+    return group;
+  }
+
+  private leave(subscriber: Subscriber<Group>): void {
+    const group = subscriber.group;
+    if (!group) return;
+    group.subscribers.delete(subscriber);
+    if (group.subscribers.size === 0 && this.groups.get(group.key) === group) this.groups.delete(group.key);
+  }
+
+  /** `after` ahead of this instance: valid if committed (another instance delivered it first). */
+  private async checkAhead(subscriber: Subscriber<Group>, after: number): Promise<void> {
+    try {
+      const latest = await this.bus.latestSeq();
+      if (after > latest) throw badInput('after', `after must be between 0 and the latest seq (${latest})`);
+      subscriber.goLive(after);
+    } catch (error) {
+      subscriber.fail(error);
+    }
+  }
+
+  /**
+   * Replays `after < seq <= upTo` from the database for one subscriber, executed as its own viewer,
+   * while live changes after `upTo` wait in its queue; then it joins its group's live writes.
+   */
+  private async replay(subscriber: Subscriber<Group>, after: number, upTo: number): Promise<void> {
+    try {
+      const accept = subscriber.group!.acceptFor(subscriber.viewer);
+      let last = after;
+      while (last < upTo && !subscriber.ended) {
+        const rows = await this.bus.since(last, REPLAY_BATCH, upTo);
+        if (rows.length === 0) break;
+        for (const envelope of rows) {
+          if (subscriber.ended) return;
+          last = envelope.seq;
+          const em = this.services.orm.em.fork();
+          if (!(await accept(envelope, em))) continue;
+          const context: Context = {
+            services: this.services,
+            em,
+            viewer: subscriber.viewer,
+            loaders: createLoaders(this.services, subscriber.viewer, false),
+          };
+          const payload = await this.render(subscriber.group!.target, envelope, context);
+          if (!(await subscriber.writeReplayed(payload))) return;
+        }
+      }
+      subscriber.goLive(upTo);
+    } catch (error) {
+      subscriber.fail(error);
+    }
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      for (let envelope = this.queue.shift(); envelope; envelope = this.queue.shift()) {
+        try {
+          await this.deliver(envelope);
+        } catch (error) {
+          console.error(`[bridgeboard] live delivery of change ${envelope.seq} failed`, error);
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** One change to every group: decided once, executed once and serialized once per group. */
+  private async deliver(envelope: ActivityEnvelope): Promise<void> {
+    if (this.groups.size === 0) return;
+    const scope = new ChangeScope(this.services, envelope);
+    await scope.loadSubject();
+    for (const group of [...this.groups.values()]) {
+      if (this.groups.get(group.key) !== group) continue; // emptied meanwhile
+      await this.deliverToGroup(group, scope);
+    }
+  }
+
+  private async deliverToGroup(group: Group, scope: ChangeScope): Promise<void> {
+    const { envelope } = scope;
+    // Who this change is for: subscribers that joined later start after it.
+    const readers = [...group.subscribers].filter((s) => s.wants(envelope.seq));
+    if (readers.length === 0) return;
+    let accepted: boolean;
+    try {
+      accepted = await group.accept(envelope, scope.em);
+    } catch (error) {
+      if (group.identityRead) return this.splitByIdentity(group, scope);
+      throw error;
+    }
+    if (!accepted) {
+      for (const s of readers) s.skip(envelope.seq);
+      return;
+    }
+    const payload = await this.render(group.target, envelope, scope.contextFor(group, readers));
+    if (group.identityRead) return this.splitByIdentity(group, scope);
+    for (const s of readers) s.write(envelope.seq, payload);
+  }
+
+  /** The group's answers depend on who reads them: one group per identity from now on. */
+  private async splitByIdentity(group: Group, scope: ChangeScope): Promise<void> {
+    this.personal.add(group.baseKey);
+    if (this.groups.get(group.key) === group) this.groups.delete(group.key);
+    const split = new Set<Group>();
+    for (const subscriber of group.subscribers) {
+      const next = this.groupFor(subscriber.viewer, subscriber.target, group.acceptFor);
+      subscriber.group = next;
+      next.subscribers.add(subscriber);
+      split.add(next);
+    }
+    for (const next of split) await this.deliverToGroup(next, scope);
+  }
+
+  /** Executes a stream's selection for one change; the serialized `payload` of a `next` message. */
+  private async render(
+    target: Pick<LiveTarget, 'document' | 'operationName' | 'variables'>,
+    envelope: ActivityEnvelope,
+    context: Context,
+  ): Promise<Buffer> {
+    if (!this.schema) throw new Error('LiveFanOut.attach(schema) was not called');
+    const result = (await execute({
+      schema: this.schema,
+      document: target.document,
+      operationName: target.operationName,
+      variableValues: target.variables,
+      rootValue: envelope,
+      contextValue: context,
+    })) as ExecutionResult;
+    const payload = result.errors ? { ...result, errors: result.errors.map(this.options.formatError) } : result;
+    return Buffer.from(JSON.stringify(payload));
+  }
+}
+
+const afterVariables = new WeakMap<DocumentNode, string | null>();
+
+/**
+ * The variable that only carries the stream's `after` (used once, as the root field's `after`
+ * argument): it decides the replay, not the answer, so subscribers differing only in it share a
+ * group.
+ */
+function afterVariableOf(document: DocumentNode): string | null {
+  if (afterVariables.has(document)) return afterVariables.get(document)!;
+  let name: string | null = null;
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+    for (const selection of definition.selectionSet.selections) {
+      const after = selection.kind === Kind.FIELD ? selection.arguments?.find((a) => a.name.value === 'after') : null;
+      if (after?.value.kind === Kind.VARIABLE) name = after.value.name.value;
+    }
+  }
+  let uses = 0;
+  visit(document, {
+    Variable(variable, _key, parent) {
+      const declaration = (parent as { kind?: string } | undefined)?.kind === Kind.VARIABLE_DEFINITION;
+      if (!declaration && variable.name.value === name) uses++;
+    },
+  });
+  const result = name != null && uses === 1 ? name : null;
+  afterVariables.set(document, result);
+  return result;
+}
+
+function variablesWithoutAfter(target: LiveTarget): Record<string, unknown> {
+  const variables = target.variables ?? {};
+  const after = afterVariableOf(target.document);
+  if (after == null || !(after in variables)) return variables;
+  const { [after]: _after, ...rest } = variables;
+  return rest;
+}

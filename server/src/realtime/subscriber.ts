@@ -1,0 +1,157 @@
+import WebSocket from 'ws';
+import type { DocumentNode } from 'graphql';
+import type { Viewer } from '../auth/viewer.js';
+
+/** Where a live operation's payloads go: its socket and graphql-ws operation id, and what it asked. */
+export interface LiveTarget {
+  socket: WebSocket;
+  id: string;
+  query: string;
+  document: DocumentNode;
+  operationName?: string | null;
+  variables?: Record<string, unknown> | null;
+}
+
+/** Close code for a client that stopped reading: "try again later"; graphql-ws clients reconnect. */
+export const CLOSE_TOO_SLOW = 1013;
+export const TOO_SLOW_REASON = 'Too slow: reconnect and resume with after';
+
+/** Live changes one subscriber may hold while its replay from the database runs. */
+const MAX_PENDING = 2_000;
+/** How long a replay waits for a client to read what it was sent before cutting it off. */
+const REPLAY_DRAIN_MS = 10_000;
+/** After a cut-off, how long the close handshake may take before the connection is dropped. */
+const CLOSE_GRACE_MS = 2_000;
+
+const SUFFIX = Buffer.from('}');
+
+/**
+ * One client's live operation, as graphql-ws sees it: an async iterator that yields nothing and
+ * ends when the client completes the operation or leaves (`return()`), or fails with the error
+ * graphql-ws then sends (a bad `after`). Payloads do not go through it: the fan-out writes them
+ * to the socket as graphql-ws `next` frames, the frame built around a payload shared by the group.
+ *
+ * `cursor` is the last seq this subscriber has been given or passed over; it starts at the bus's
+ * `delivered` when it joins. Until it is live (its replay finished), its live changes wait here.
+ */
+export class Subscriber<G = unknown> implements AsyncIterableIterator<never> {
+  group: G | null = null;
+  ended = false;
+  private cursor: number;
+  private live = false;
+  private pending: [number, Buffer][] = [];
+  private readonly prefix: Buffer;
+  private readonly done: Promise<IteratorResult<never>>;
+  private settle!: { resolve: (r: IteratorResult<never>) => void; reject: (e: unknown) => void };
+
+  constructor(
+    readonly target: LiveTarget,
+    readonly viewer: Viewer | null,
+    joinedAt: number,
+    private readonly bufferLimit: number,
+    private readonly onEnd: () => void,
+  ) {
+    this.cursor = joinedAt;
+    this.prefix = Buffer.from(`{"id":${JSON.stringify(target.id)},"type":"next","payload":`);
+    this.done = new Promise((resolve, reject) => (this.settle = { resolve, reject }));
+    this.done.catch(() => {}); // handled by graphql-ws once it awaits next(); never unhandled
+  }
+
+  /** Whether the change `seq` is still to come for this subscriber. */
+  wants(seq: number): boolean {
+    return !this.ended && seq > this.cursor;
+  }
+
+  /** A change it will not receive (its filter refused it). */
+  skip(seq: number): void {
+    if (this.wants(seq)) this.cursor = seq;
+  }
+
+  /** A live change for it: sent now, or queued behind its replay. */
+  write(seq: number, payload: Buffer): void {
+    if (!this.wants(seq)) return;
+    this.cursor = seq;
+    if (this.live) return this.send(payload);
+    this.pending.push([seq, payload]);
+    if (this.pending.length > MAX_PENDING) this.cutOff();
+  }
+
+  /** A replayed change, sent at the pace the client reads. False when the subscriber is gone. */
+  async writeReplayed(payload: Buffer): Promise<boolean> {
+    this.send(payload);
+    const socket = this.target.socket;
+    const until = Date.now() + REPLAY_DRAIN_MS;
+    while (!this.ended && socket.readyState === WebSocket.OPEN && socket.bufferedAmount > this.bufferLimit / 2) {
+      if (Date.now() > until) {
+        this.cutOff();
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return !this.ended && socket.readyState === WebSocket.OPEN;
+  }
+
+  /** Replay done (or none needed): sends what waited, skipping up to `from`, and goes live. */
+  goLive(from: number): void {
+    if (this.ended) return;
+    for (const [seq, payload] of this.pending) if (seq > from) this.send(payload);
+    this.pending = [];
+    this.cursor = Math.max(this.cursor, from);
+    this.live = true;
+  }
+
+  /** Ends the operation normally (the client completed it or left). */
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.pending = [];
+    this.onEnd();
+    this.settle.resolve({ value: undefined, done: true });
+  }
+
+  /** Ends the operation with an error graphql-ws sends to the client. */
+  fail(error: unknown): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.pending = [];
+    this.onEnd();
+    this.settle.reject(error);
+  }
+
+  next(): Promise<IteratorResult<never>> {
+    return this.done;
+  }
+
+  return(): Promise<IteratorResult<never>> {
+    this.end();
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  throw(error?: unknown): Promise<IteratorResult<never>> {
+    this.end();
+    return Promise.reject(error);
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<never> {
+    return this;
+  }
+
+  private send(payload: Buffer): void {
+    const socket = this.target.socket;
+    if (socket.readyState !== WebSocket.OPEN) return;
+    socket.send(Buffer.concat([this.prefix, payload, SUFFIX]), { binary: false });
+    if (socket.bufferedAmount > this.bufferLimit) this.cutOff();
+  }
+
+  /**
+   * The client stopped reading: stop writing to it, so its backlog cannot grow server memory or
+   * delay anyone, and close its socket with 1013. It reconnects and resumes with `after`.
+   */
+  private cutOff(): void {
+    const socket = this.target.socket;
+    this.end();
+    if (socket.readyState !== WebSocket.OPEN) return;
+    socket.close(CLOSE_TOO_SLOW, TOO_SLOW_REASON);
+    setTimeout(() => socket.terminate(), CLOSE_GRACE_MS).unref();
+  }
+}
