@@ -171,7 +171,9 @@ export async function bootstrap({ config, pollIntervalMs, announceSetup = true }
       {
         schema,
         isProd: config.production, // no internal error text in close reasons
+        addressOf: security.clientAddress,
         onSubscribe: security.onSubscribe,
+        jsonMessageReviver: security.jsonMessageReviver,
         onOperation: security.onOperation,
         onConnect: async (ctx) => {
           const checkedAt = Date.now();
@@ -182,7 +184,7 @@ export async function bootstrap({ config, pollIntervalMs, announceSetup = true }
               ctx.connectionParams?.authorization,
             );
             ctx.extra.viewer = viewer;
-            if (!(await security.admitConnection(ctx.extra.socket, ctx.extra.request, viewer))) return false;
+            if (!(await security.admitConnection(ctx.extra.socket, viewer))) return false;
             // Revoking the token, or ending the member's sessions, closes this socket too (on any instance).
             return viewer ? viewerSockets.track(viewer, ctx.extra.socket, checkedAt) : true;
           } catch (error) {
@@ -192,7 +194,7 @@ export async function bootstrap({ config, pollIntervalMs, announceSetup = true }
         },
         context: (ctx, id, payload, args): Context =>
           socketContext(services, ctx.extra.viewer ?? null, {
-            clientAddress: security.clientAddress(ctx.extra.request),
+            clientAddress: ctx.extra.address,
             live: {
               socket: ctx.extra.socket,
               id,

@@ -44,7 +44,7 @@ describe('loadConfig', () => {
     [{ QUERY_LIMITS: 'size=lots' }, /QUERY_LIMITS size must be a size like 64kb or 1mb/],
     [
       { QUERY_LIMITS: 'width=3' },
-      /QUERY_LIMITS takes depth=…, cost=…, .*size=…, subscriptions=…, connections=…, memberConnections=… \(got "width=3"\)/,
+      /QUERY_LIMITS takes depth=…, cost=…, .*size=…, subscriptions=…, connections=…, memberConnections=…, socketBuffer=… \(got "width=3"\)/,
     ],
     [{ QUERY_LIMITS: 'depth' }, /QUERY_LIMITS takes/],
     [{ RATE_LIMITS: 'login=10' }, /RATE_LIMITS login must look like 10\/15m .* \(got "10"\)/],
@@ -76,6 +76,7 @@ describe('loadConfig', () => {
       subscriptions: 20,
       connections: 200,
       memberConnections: 20,
+      socketBufferBytes: 256 * 1024,
     });
     expect(config.rateLimits).toEqual({
       login: { points: 30, seconds: 600 },
@@ -121,6 +122,8 @@ describe('loadConfig', () => {
       report: { points: 5, seconds: 30 },
     });
     expect(loadConfig({ QUERY_LIMITS: 'size=4096' }).limits.requestBytes).toBe(4096);
+    expect(loadConfig({ QUERY_LIMITS: 'socketBuffer=1mb' }).limits.socketBufferBytes).toBe(1024 * 1024);
+    expect(() => loadConfig({ QUERY_LIMITS: 'socketBuffer=lots' })).toThrow(/socketBuffer must be a size like 64kb/);
     expect(loadConfig({ RATE_LIMITS: 'off' }).rateLimits).toBeNull();
   });
 

@@ -140,6 +140,9 @@ export class ActivityBus {
    */
   private repair(): Promise<void> {
     if (this.repairing || this.closed) return this.repairing ?? Promise.resolve();
+    // Nobody is listening: nothing to repair for. A listener added later replays from the
+    // database up to `delivered` and hears the rest from the next message or poll.
+    if (this.listeners.size === 0) return Promise.resolve();
     this.repairing = (async () => {
       try {
         for (;;) {

@@ -95,13 +95,13 @@ class ChangeScope {
       loaders = createLoaders(this.services, group.viewer);
       this.loaders.set(classKey, loaders);
     }
-    const members = readers.map((s) => s.viewer).filter((v): v is MemberViewer => v?.kind === 'member');
+    const members = () => readers.map((s) => s.viewer).filter((v): v is MemberViewer => v?.kind === 'member');
     return {
       services: this.services,
       em: this.em,
       viewer: group.viewer,
       // Every member the answer goes to is logged as having read the contact, before it is sent.
-      loaders: { ...loaders, contactRead: this.services.contactAccess.groupRecorder(() => members) },
+      loaders: { ...loaders, contactRead: this.services.contactAccess.groupRecorder(members) },
     };
   }
 }
@@ -124,18 +124,13 @@ export class LiveFanOut {
   private readonly personal = new Set<string>();
   private readonly queue: ActivityEnvelope[] = [];
   private running = false;
-  private readonly stopListening: () => void;
+  private stopListening: (() => void) | null = null;
 
   constructor(
     private readonly services: Services,
     private readonly bus: ActivityBus,
     private readonly options: FanOutOptions,
-  ) {
-    this.stopListening = bus.listen((envelope) => {
-      this.queue.push(envelope);
-      if (!this.running) void this.drain();
-    });
-  }
+  ) {}
 
   /** The schema to execute with; set once it is built (it needs the services first). */
   attach(schema: GraphQLSchema): void {
@@ -143,7 +138,8 @@ export class LiveFanOut {
   }
 
   close(): void {
-    this.stopListening();
+    this.stopListening?.();
+    this.stopListening = null;
     for (const group of this.groups.values()) for (const s of group.subscribers) s.end();
     this.groups.clear();
   }
@@ -198,6 +194,11 @@ export class LiveFanOut {
     if (!group) {
       group = new Group(key, baseKey, target, acceptFor, viewer, personal);
       this.groups.set(key, group);
+      // Listen to the bus only while someone subscribes: an idle server reads nothing.
+      this.stopListening ??= this.bus.listen((envelope) => {
+        this.queue.push(envelope);
+        if (!this.running) void this.drain();
+      });
     }
     return group;
   }
@@ -207,6 +208,10 @@ export class LiveFanOut {
     if (!group) return;
     group.subscribers.delete(subscriber);
     if (group.subscribers.size === 0 && this.groups.get(group.key) === group) this.groups.delete(group.key);
+    if (this.groups.size === 0 && this.stopListening) {
+      this.stopListening();
+      this.stopListening = null;
+    }
   }
 
   /** `after` ahead of this instance: valid if committed (another instance delivered it first). */

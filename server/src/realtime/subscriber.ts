@@ -23,7 +23,7 @@ const REPLAY_DRAIN_MS = 10_000;
 /** After a cut-off, how long the close handshake may take before the connection is dropped. */
 const CLOSE_GRACE_MS = 2_000;
 
-const SUFFIX = Buffer.from('}');
+const CLOSING_BRACE = 0x7d; // }
 
 /**
  * One client's live operation, as graphql-ws sees it: an async iterator that yields nothing and
@@ -40,7 +40,9 @@ export class Subscriber<G = unknown> implements AsyncIterableIterator<never> {
   private cursor: number;
   private live = false;
   private pending: [number, Buffer][] = [];
-  private readonly prefix: Buffer;
+  /** `{"id":…,"type":"next","payload":` as text: a small Buffer kept per subscriber would pin pooled memory. */
+  private readonly prefix: string;
+  private readonly prefixBytes: number;
   private readonly done: Promise<IteratorResult<never>>;
   private settle!: { resolve: (r: IteratorResult<never>) => void; reject: (e: unknown) => void };
 
@@ -52,7 +54,8 @@ export class Subscriber<G = unknown> implements AsyncIterableIterator<never> {
     private readonly onEnd: () => void,
   ) {
     this.cursor = joinedAt;
-    this.prefix = Buffer.from(`{"id":${JSON.stringify(target.id)},"type":"next","payload":`);
+    this.prefix = `{"id":${JSON.stringify(target.id)},"type":"next","payload":`;
+    this.prefixBytes = Buffer.byteLength(this.prefix);
     this.done = new Promise((resolve, reject) => (this.settle = { resolve, reject }));
     this.done.catch(() => {}); // handled by graphql-ws once it awaits next(); never unhandled
   }
@@ -139,7 +142,12 @@ export class Subscriber<G = unknown> implements AsyncIterableIterator<never> {
   private send(payload: Buffer): void {
     const socket = this.target.socket;
     if (socket.readyState !== WebSocket.OPEN) return;
-    socket.send(Buffer.concat([this.prefix, payload, SUFFIX]), { binary: false });
+    // The graphql-ws `next` message, built around the group's shared payload bytes.
+    const frame = Buffer.allocUnsafe(this.prefixBytes + payload.length + 1);
+    frame.write(this.prefix, 0, 'utf8');
+    payload.copy(frame, this.prefixBytes);
+    frame[frame.length - 1] = CLOSING_BRACE;
+    socket.send(frame, { binary: false });
     if (socket.bufferedAmount > this.bufferLimit) this.cutOff();
   }
 

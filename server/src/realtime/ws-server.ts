@@ -1,7 +1,16 @@
 import type { WebSocketServer } from 'ws';
 import WebSocket from 'ws';
 import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
-import type { Extra } from 'graphql-ws/use/ws';
+import type { IncomingMessage } from 'node:http';
+
+/**
+ * What each connection keeps for the hooks: its socket and the client's address. Not the upgrade
+ * request (graphql-ws's own adapter keeps it): at city scale that is kilobytes per connection.
+ */
+export interface SocketExtra {
+  readonly socket: WebSocket;
+  readonly address: string;
+}
 
 /**
  * graphql-ws on a `ws` server: graphql-ws's own `use/ws` adapter (which its authors invite
@@ -13,11 +22,16 @@ import type { Extra } from 'graphql-ws/use/ws';
  * that is no longer open simply ends, a protocol error from the client is one log line, and
  * only failures while the socket is still open are logged in full.
  *
- * Same options and keep-alive as graphql-ws's `useServer`; `dispose()` closes every socket
- * with 1001 and stops the server.
+ * Same options as graphql-ws's `useServer`, and the same keep-alive (a ping every `keepAlive` ms,
+ * dropped without a pong by the next one) from one timer for all sockets instead of one per
+ * connection. `dispose()` closes every socket with 1001 and stops the server.
  */
 export function useServer<P extends Record<string, unknown> | undefined, E extends Record<PropertyKey, unknown>>(
-  options: ServerOptions<P, Extra & Partial<E>> & { isProd: boolean },
+  options: ServerOptions<P, SocketExtra & Partial<E>> & {
+    isProd: boolean;
+    /** The client's address from the upgrade request, kept instead of the request itself. */
+    addressOf: (request: IncomingMessage) => string;
+  },
   ws: WebSocketServer,
   keepAlive = 12_000,
 ): { dispose(): Promise<void> } {
@@ -80,7 +94,7 @@ export function useServer<P extends Record<string, unknown> | undefined, E exten
             }
           }),
       },
-      { socket, request } as Extra & Partial<E>,
+      { socket, address: options.addressOf(request) } as SocketExtra & Partial<E>,
     );
 
     socket.once('close', (code, reason) => {

@@ -66,7 +66,7 @@ export class ConnectionLimits {
           done(false, 429, body, { 'Content-Type': 'application/json', 'Retry-After': String(RETRY_AFTER_SECONDS) });
           return;
         }
-        holdWhileOpen(info.req.socket, release);
+        holdWhileOpen(info.req.socket.destroyed, info.req.socket, release);
         done(true);
       })
       .catch((error: unknown) => {
@@ -80,7 +80,7 @@ export class ConnectionLimits {
    * `memberConnections`; otherwise closes it with 4429 "Too many connections" and returns false.
    * The public has no viewer and was counted by address already.
    */
-  async admit(socket: WebSocket, request: IncomingMessage, viewer: Viewer | null): Promise<boolean> {
+  async admit(socket: WebSocket, viewer: Viewer | null): Promise<boolean> {
     if (!viewer) return true;
     const who = viewer.kind === 'member' ? `member ${viewer.memberPk}` : `API token ${viewer.tokenPk}`;
     const subject = this.hash(viewer.kind === 'member' ? `member:${viewer.memberPk}` : `token:${viewer.tokenPk}`);
@@ -91,7 +91,7 @@ export class ConnectionLimits {
       socket.close(TOO_MANY_CONNECTIONS_CLOSE, 'Too many connections');
       return false;
     }
-    holdWhileOpen(request.socket, release);
+    holdWhileOpen(socket.readyState === socket.CLOSED, socket, release);
     return true;
   }
 
@@ -117,8 +117,12 @@ export class ConnectionLimits {
   }
 }
 
-/** Keeps `release` until the TCP connection closes (at once if it already has). */
-function holdWhileOpen(socket: IncomingMessage['socket'], release: () => void): void {
-  if (socket.destroyed) return release();
-  socket.once('close', release);
+/** Keeps `release` until the connection closes (at once if it already has). */
+function holdWhileOpen(
+  closed: boolean,
+  connection: { once(event: 'close', listener: () => void): unknown },
+  release: () => void,
+): void {
+  if (closed) return release();
+  connection.once('close', release);
 }

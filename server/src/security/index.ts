@@ -9,7 +9,7 @@ import { OperationGuard, type ReplayCheck } from './guard.js';
 import { graphqlHttp, jsonErrors, securityHeaders } from './http.js';
 import { RateLimiter, connectCounters } from './rate-limit.js';
 import { ConnectionLimits } from './connections.js';
-import { guardSubscribe, settleOperation } from './websocket.js';
+import { OperationDocuments, guardSubscribe, settleOperation } from './websocket.js';
 
 export type { HttpContext } from './apollo.js';
 export type { WsGuardExtra } from './websocket.js';
@@ -30,6 +30,7 @@ export async function createSecurity(
     : null;
   const guard = new OperationGuard(options.schema, config.limits, rateLimiter, options.isReplay ?? null);
   const clientAddress = clientAddressOf(config.trustProxy);
+  const documents = new OperationDocuments(config, options.schema);
   const connections = new ConnectionLimits(config.limits, clientAddress, options.streamId, redis);
   return {
     /** Security headers for every response. */
@@ -39,17 +40,18 @@ export async function createSecurity(
     /** Spread into ApolloServer's options (merge `plugins`). */
     apollo: apolloSecurity(config, guard),
     /** graphql-ws's `onSubscribe`. */
-    onSubscribe: guardSubscribe(config, options.schema, guard, clientAddress),
+    onSubscribe: guardSubscribe(config, options.schema, guard, documents),
+    /** graphql-ws's `jsonMessageReviver`: one copy of each operation text for all its subscribers. */
+    jsonMessageReviver: documents.reviver,
     /** graphql-ws's `onOperation`: a successful sign-in gives back its rate-limit charges. */
-    onOperation: settleOperation(guard, clientAddress),
+    onOperation: settleOperation(guard),
     /** Last in the chain: errors as GraphQL-shaped JSON (413 for oversized bodies). */
     errors: jsonErrors(config),
     clientAddress,
     /** `ws`'s `verifyClient`: WebSockets per address, refused with HTTP 429. */
     verifyUpgrade: connections.verifyUpgrade,
     /** At `connection_init`: WebSockets per member or API token; false once it closed the socket (4429). */
-    admitConnection: (socket: WebSocket, request: IncomingMessage, viewer: Viewer | null) =>
-      connections.admit(socket, request, viewer),
+    admitConnection: (socket: WebSocket, viewer: Viewer | null) => connections.admit(socket, viewer),
     /** The largest WebSocket message accepted (`ws`'s `maxPayload`). */
     maxMessageBytes: config.limits.requestBytes,
     close: async () => {

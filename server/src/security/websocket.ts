@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import {
   GraphQLError,
   getOperationAST,
@@ -21,9 +20,59 @@ import { variableErrors, withoutSuggestions } from './suggestions.js';
 
 /** What the WebSocket adapter keeps per connection that the guard needs. */
 export type WsGuardExtra = {
-  readonly request: IncomingMessage;
+  /** The client's address (after TRUST_PROXY), taken at the upgrade; the request itself is not kept. */
+  readonly address: string;
   viewer?: Viewer | null;
 };
+
+type Checked = { query: string; document: DocumentNode } | { query: string; errors: readonly GraphQLError[] };
+
+/**
+ * Operation texts sent over WebSockets, each parsed and validated once. Thousands of boards send
+ * the same few operations: they share one document (the live fan-out groups subscribers by it)
+ * and, through `reviver`, one copy of the text instead of one per subscription.
+ */
+export class OperationDocuments {
+  private readonly cache = new LRUCache<string, Checked>({ max: 500 });
+  private readonly rules: ValidationRule[];
+
+  constructor(
+    private readonly config: Pick<Config, 'limits' | 'introspection'>,
+    private readonly schema: GraphQLSchema,
+  ) {
+    this.rules = [...specifiedRules, ...limitRules(config.limits, config.introspection)];
+  }
+
+  /** graphql-ws's `jsonMessageReviver`: a known operation text is replaced by the cached copy. */
+  readonly reviver = (key: string, value: unknown): unknown =>
+    key === 'query' && typeof value === 'string' ? (this.cache.peek(value)?.query ?? value) : value;
+
+  check(query: string): Checked {
+    let entry = this.cache.get(query);
+    if (!entry) {
+      entry = this.parseAndValidate(query);
+      this.cache.set(query, entry);
+    }
+    return entry;
+  }
+
+  private parseAndValidate(query: string): Checked {
+    let document: DocumentNode;
+    try {
+      document = parse(query, parseOptions(this.config.limits));
+    } catch (error) {
+      return {
+        query,
+        errors: [error instanceof GraphQLError ? error : new GraphQLError('The query could not be parsed')],
+      };
+    }
+    const invalid = validate(this.schema, document, this.rules);
+    if (invalid.length > 0) {
+      return { query, errors: this.config.introspection ? invalid : invalid.map(withoutSuggestions) };
+    }
+    return { query, document };
+  }
+}
 
 /**
  * graphql-ws's `onSubscribe`: the same limits as HTTP for every operation sent over a socket
@@ -35,34 +84,9 @@ export function guardSubscribe(
   config: Pick<Config, 'limits' | 'introspection'>,
   schema: GraphQLSchema,
   guard: OperationGuard,
-  addressOf: (req: IncomingMessage) => string,
+  documents: OperationDocuments,
 ) {
-  const rules: ValidationRule[] = [...specifiedRules, ...limitRules(config.limits, config.introspection)];
   const max = config.limits.subscriptions;
-  // Thousands of boards send the same few operations: each text is parsed and validated once,
-  // and its subscribers share one document (the live fan-out groups them by it).
-  const documents = new LRUCache<string, { document: DocumentNode } | { errors: readonly GraphQLError[] }>({
-    max: 500,
-  });
-  const checked = (query: string) => {
-    let entry = documents.get(query);
-    if (!entry) {
-      entry = parseAndValidate(query);
-      documents.set(query, entry);
-    }
-    return entry;
-  };
-  const parseAndValidate = (query: string) => {
-    let document: DocumentNode;
-    try {
-      document = parse(query, parseOptions(config.limits));
-    } catch (error) {
-      return { errors: [error instanceof GraphQLError ? error : new GraphQLError('The query could not be parsed')] };
-    }
-    const invalid = validate(schema, document, rules);
-    if (invalid.length > 0) return { errors: config.introspection ? invalid : invalid.map(withoutSuggestions) };
-    return { document };
-  };
   return async (
     ctx: WsContext<Record<string, unknown>, WsGuardExtra>,
     _id: string,
@@ -78,7 +102,7 @@ export function guardSubscribe(
         ),
       ];
     }
-    const entry = checked(payload.query);
+    const entry = documents.check(payload.query);
     if ('errors' in entry) return entry.errors;
     const { document } = entry;
     const operation = config.introspection ? null : getOperationAST(document, payload.operationName);
@@ -89,7 +113,7 @@ export function guardSubscribe(
       operationName: payload.operationName,
       variables: payload.variables,
       viewer: ctx.extra.viewer ?? null,
-      address: addressOf(ctx.extra.request),
+      address: ctx.extra.address,
     });
     if (refusal) return [refusal];
     // No contextValue: graphql-ws builds it with the server's `context` option.
@@ -101,7 +125,7 @@ export function guardSubscribe(
  * graphql-ws's `onOperation`: settles a mutation's rate-limit charges once it ran (a successful
  * sign-in gives its charges back; see OperationGuard.settle). Returns nothing: the result goes out as is.
  */
-export function settleOperation(guard: OperationGuard, addressOf: (req: IncomingMessage) => string) {
+export function settleOperation(guard: OperationGuard) {
   return async (
     ctx: WsContext<Record<string, unknown>, WsGuardExtra>,
     _id: string,
@@ -116,7 +140,7 @@ export function settleOperation(guard: OperationGuard, addressOf: (req: Incoming
         operationName: args.operationName,
         variables: args.variableValues,
         viewer: ctx.extra.viewer ?? null,
-        address: addressOf(ctx.extra.request),
+        address: ctx.extra.address,
       },
       (result as ExecutionResult).data,
     );
