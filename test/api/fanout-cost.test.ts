@@ -3,6 +3,7 @@ import type { Client } from 'graphql-ws';
 import { startServer, type TestServer } from '../support/server.js';
 import { buildIssue } from '../support/factories.js';
 import { collect, connected, type Collector } from '../support/live.js';
+import { readsOfActivity, statementsOf } from '../support/statements.js';
 
 // What one change costs the server should not depend on how many identical subscriptions
 // are open: the subject is loaded once per change and the selection executed once per group.
@@ -29,26 +30,6 @@ afterAll(async () => {
   await b?.stop();
   await a?.close();
 });
-
-/** Records every SQL statement `server` runs while `during` runs. */
-async function statementsOf(server: TestServer, during: () => Promise<void>): Promise<string[]> {
-  const knex = (server.app.orm.em.getConnection() as any).getKnex();
-  const statements: string[] = [];
-  const listener = (q: { sql: string }) => statements.push(q.sql);
-  knex.on('query', listener);
-  try {
-    await during();
-    // Anything a delivery still does after the last client got it counts too.
-    await new Promise((r) => setTimeout(r, 300));
-  } finally {
-    knex.removeListener('query', listener);
-  }
-  return statements.slice();
-}
-
-/** Reads of the activity table (not of its sequence counter). */
-const readsOfActivity = (statements: string[]) =>
-  statements.filter((s) => /^\s*select\b/i.test(s) && /\bfrom\s+[`"]?activity[`"]?(?!\w)/i.test(s));
 
 const clients: Client[] = [];
 const feeds: Collector[] = [];
