@@ -173,7 +173,7 @@ describe('one operation, many viewers: privacy by class', () => {
         const expected = changes.slice(0, step + 1).filter((c) => !c.internal || viewer.issuesRead).length;
         // An internal note is not for the public: checked once all changes are in.
         if (change.internal && !viewer.issuesRead) continue;
-        const events = await feed.waitFor(expected);
+        const events = await feed.waitFor(expected, 10_000);
         expect(events, viewer.name).toHaveLength(expected);
         const received = events.at(-1).issueChanged;
         const label = `${viewer.name}, change ${step}`;
@@ -263,7 +263,7 @@ describe('one operation, many viewers: privacy by class', () => {
       const res = await server.gql(NOTE, { id: issue.id, body: `Tow request ${i}`, v: 'PUBLIC' }, tokenOf('officer'));
       expect(res.errors).toBeUndefined();
     }
-    const delivered = await Promise.all(feeds.map((f) => f.waitFor(3)));
+    const delivered = await Promise.all(feeds.map((f) => f.waitFor(3, 10_000)));
     expect(delivered[0].map((e) => e.issueChanged.issue.contact)).toEqual([CONTACT, CONTACT, CONTACT]);
     expect(delivered[1].map((e) => e.issueChanged.issue.contact)).toEqual([CONTACT, CONTACT, CONTACT]);
     expect(delivered[2].map((e) => e.issueChanged.issue.contact)).toEqual([null, null, null]);
@@ -384,19 +384,20 @@ describe('grouping is invisible to clients', () => {
     for (const id of ['stays', 'leaves'])
       raw.send({ id, type: 'subscribe', payload: { query: FEED, variables: { after: rawAfter } } });
     const nextsOf = (id: string) => raw.messages.filter((m) => m.type === 'next' && m.id === id);
-    await expect.poll(() => nextsOf('leaves').length, { timeout: 5000 }).toBeGreaterThan(2);
+    await expect.poll(() => nextsOf('leaves').length, { timeout: 20_000 }).toBeGreaterThan(2);
     raw.send({ id: 'leaves', type: 'complete' });
     // Anything the server sent before it took the complete arrives before its pong.
     raw.send({ type: 'ping' });
-    await expect.poll(() => raw.messages.some((m) => m.type === 'pong'), { timeout: 3000 }).toBe(true);
+    await expect.poll(() => raw.messages.some((m) => m.type === 'pong'), { timeout: 10_000 }).toBe(true);
     const leftWith = nextsOf('leaves').length;
+    const stayedWith = nextsOf('stays').length;
 
     // Keep writing a while after everyone is in, then stop and see what each got.
-    await Promise.all(subscribers.map((s) => s.feed.waitFor(1, 10_000)));
+    await Promise.all(subscribers.map((s) => s.feed.waitFor(1, 20_000)));
     const seqAtLastJoin = (await own.gql('{ latestSeq }')).data.latestSeq as number;
     await expect
-      .poll(async () => (await own.gql('{ latestSeq }')).data.latestSeq, { timeout: 10_000 })
-      .toBeGreaterThan(seqAtLastJoin + 20);
+      .poll(async () => (await own.gql('{ latestSeq }')).data.latestSeq, { timeout: 20_000 })
+      .toBeGreaterThan(seqAtLastJoin + 15);
     writing = false;
     await writer;
 
@@ -459,8 +460,10 @@ describe('grouping is invisible to clients', () => {
     expect(
       nextsOf('stays').map((m) => (m.payload as { data: { issueChanged: { seq: number } } }).data.issueChanged.seq),
     ).toEqual(expectedFor(undefined, rawAfter));
-    expect(nextsOf('leaves')).toHaveLength(leftWith);
-    expect(final).toBeGreaterThan(rawAfter + leftWith + 10);
+    // At most the one change the server was already executing when the complete came in
+    // (graphql-ws's own executor may finish it), and none of the many that followed.
+    expect(nextsOf('leaves').length).toBeLessThanOrEqual(leftWith + 1);
+    expect(nextsOf('stays').length).toBeGreaterThan(stayedWith + 10);
     expect(raw.messages.filter((m) => m.type === 'error' || m.type === 'complete')).toEqual([]);
     raw.socket.close();
   });
