@@ -39,7 +39,14 @@ const GENEROUS: RateLimit = { points: 1_000_000, seconds: 60 };
  * server issues (and logs) a setup link, unless `announceSetup` says otherwise.
  */
 export async function startServer(
-  options: { db?: TestDatabase; config?: Partial<Config>; seed?: boolean; announceSetup?: boolean } = {},
+  options: {
+    db?: TestDatabase;
+    config?: Partial<Config>;
+    seed?: boolean;
+    announceSetup?: boolean;
+    /** The activity bus's safety-net poll (500 ms here); slow it down to see what repairs a gap without it. */
+    pollIntervalMs?: number;
+  } = {},
 ): Promise<TestServer> {
   const db = options.db ?? (await freshDatabase());
   const app = await bootstrap({
@@ -55,7 +62,7 @@ export async function startServer(
       rateLimits: { login: GENEROUS, loginPair: GENEROUS, account: GENEROUS, report: GENEROUS, mutation: GENEROUS },
       ...options.config,
     },
-    pollIntervalMs: 500,
+    pollIntervalMs: options.pollIntervalMs ?? 500,
     announceSetup: options.announceSetup ?? options.seed === false,
   });
   const basics = options.seed === false ? (undefined as unknown as Basics) : await seedBasics(app.orm);
