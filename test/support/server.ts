@@ -39,7 +39,14 @@ const GENEROUS: RateLimit = { points: 1_000_000, seconds: 60 };
  * server issues (and logs) a setup link, unless `announceSetup` says otherwise.
  */
 export async function startServer(
-  options: { db?: TestDatabase; config?: Partial<Config>; seed?: boolean; announceSetup?: boolean } = {},
+  options: {
+    db?: TestDatabase;
+    config?: Partial<Config>;
+    seed?: boolean;
+    announceSetup?: boolean;
+    /** Presence's coalescing interval; short by default so tests stay fast. */
+    presenceIntervalMs?: number;
+  } = {},
 ): Promise<TestServer> {
   const db = options.db ?? (await freshDatabase());
   const app = await bootstrap({
@@ -56,6 +63,7 @@ export async function startServer(
       ...options.config,
     },
     pollIntervalMs: 500,
+    presenceIntervalMs: options.presenceIntervalMs ?? 200,
     announceSetup: options.announceSetup ?? options.seed === false,
   });
   const basics = options.seed === false ? (undefined as unknown as Basics) : await seedBasics(app.orm);
