@@ -50,6 +50,8 @@ export interface BootstrapOptions {
   config: Config;
   /** Milliseconds between the activity bus's safety-net polls (default 2000). */
   pollIntervalMs?: number;
+  /** Milliseconds between two presence updates sent to the boards (default 2000). */
+  presenceIntervalMs?: number;
   /**
    * When no coordinator exists, issue a SETUP link and log it (default true). The demo passes
    * false: it seeds its own coordinators right after start.
@@ -87,7 +89,12 @@ function authFailure(error: unknown): GraphQLError {
  * Opens the database (migrating it), the activity bus, the GraphQL schema, HTTP and WebSocket
  * on one port. Everything opened is closed by the returned `close()`.
  */
-export async function bootstrap({ config, pollIntervalMs, announceSetup = true }: BootstrapOptions): Promise<App> {
+export async function bootstrap({
+  config,
+  pollIntervalMs,
+  presenceIntervalMs,
+  announceSetup = true,
+}: BootstrapOptions): Promise<App> {
   const orm = await openDatabase(config.database);
   const closers: (() => Promise<unknown>)[] = [() => orm.close(true)];
   const closeAll = async () => {
@@ -99,7 +106,7 @@ export async function bootstrap({ config, pollIntervalMs, announceSetup = true }
     const bus = new ActivityBus(orm, channels.open('activity'), { pollIntervalMs });
     closers.push(() => bus.close());
     await bus.start();
-    const presence = new PresenceService(channels.open('presence'));
+    const presence = new PresenceService(channels.open('presence'), { intervalMs: presenceIntervalMs });
     closers.push(() => presence.close());
     await presence.start();
     const tokens = await TokenService.create(orm, config.tokenSecret);

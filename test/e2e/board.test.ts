@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type TestServer } from '../support/server.js';
-import { buildIssue } from '../support/factories.js';
+import { buildIssue, buildMember } from '../support/factories.js';
+import { collect, connected } from '../support/live.js';
 import { TEST_PASSWORD } from '../support/fixtures.js';
 import { launchBrowser, newPerson, screenshot } from '../support/browser.js';
 
@@ -63,6 +64,32 @@ describe('the live board', () => {
     await officerPage.getByRole('list', { name: 'On the board now' }).getByText('Paula Partner').waitFor();
     await partnerPage.getByRole('list', { name: 'On the board now' }).getByText('Oscar Officer').waitFor();
     await screenshot(officerPage, '01-officer-board');
+  });
+
+  it('presence: names the first few on the board and counts the others, live', async () => {
+    const coordinator = await server.login(server.basics.emails.coordinator);
+    // Five more people with the board open (sorted after Oscar and Paula): seven in all.
+    const feeds = [];
+    for (const name of ['Wes Adams', 'Wes Brown', 'Wes Clark', 'Wes Davis', 'Wes Evans']) {
+      const { email } = await buildMember(server, coordinator, { name, password: TEST_PASSWORD });
+      const client = server.ws(await server.login(email));
+      feeds.push(collect(client, 'subscription { presence(share: true) { count } }'));
+      await connected(client);
+    }
+    const list = officerPage.getByRole('list', { name: 'On the board now' });
+    const more = officerPage.getByText(/^and 2 others/);
+    await more.waitFor();
+    expect(await more.textContent()).toBe('and 2 others also on the board (6 in all)');
+    // Oscar is the viewer; the first five by name are Oscar, Paula and three of the five.
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(4);
+    for (const name of ['Paula Partner', 'Wes Adams', 'Wes Brown', 'Wes Clark']) await list.getByText(name).waitFor();
+    expect(await list.getByText('Wes Davis').count()).toBe(0);
+    await screenshot(officerPage, '01b-officer-presence-count');
+
+    for (const feed of feeds) feed.stop();
+    await more.waitFor({ state: 'detached' });
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
+    await list.getByText('Paula Partner').waitFor();
   });
 
   it('moves a card by drag and drop, and the partner sees it move without reloading', async () => {

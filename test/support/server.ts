@@ -46,6 +46,8 @@ export async function startServer(
     announceSetup?: boolean;
     /** The activity bus's safety-net poll (500 ms here); slow it down to see what repairs a gap without it. */
     pollIntervalMs?: number;
+    /** Presence's coalescing interval; short by default so tests stay fast. */
+    presenceIntervalMs?: number;
   } = {},
 ): Promise<TestServer> {
   const db = options.db ?? (await freshDatabase());
@@ -63,6 +65,7 @@ export async function startServer(
       ...options.config,
     },
     pollIntervalMs: options.pollIntervalMs ?? 500,
+    presenceIntervalMs: options.presenceIntervalMs ?? 200,
     announceSetup: options.announceSetup ?? options.seed === false,
   });
   const basics = options.seed === false ? (undefined as unknown as Basics) : await seedBasics(app.orm);

@@ -1,12 +1,17 @@
 import { graphql } from '../../../../graphql/generated/index.js';
 import type { BoardPresenceSubscription } from '../../../../graphql/generated/graphql.js';
 
-export type PresentMember = BoardPresenceSubscription['presence']['members'][number];
+export type BoardPresence = BoardPresenceSubscription['presence'];
+export type PresentMember = BoardPresence['members'][number];
 
-/** Who has the board open: the whole list at once, then again on every change. */
+/**
+ * Who has the board open: how many, and the first few by name. The current state at once, then
+ * again when it changed (the server sends at most one update every couple of seconds).
+ */
 export const BOARD_PRESENCE_SUBSCRIPTION = graphql(`
   subscription BoardPresence($share: Boolean!) {
     presence(share: $share) {
+      count
       members {
         id
         name
