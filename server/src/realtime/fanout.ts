@@ -261,11 +261,7 @@ export class LiveFanOut {
     this.running = true;
     try {
       for (let envelope = this.queue.shift(); envelope; envelope = this.queue.shift()) {
-        try {
-          await this.deliver(envelope);
-        } catch (error) {
-          console.error(`[bridgeboard] live delivery of change ${envelope.seq} failed`, error);
-        }
+        await this.deliver(envelope).catch((error) => console.error('[bridgeboard] live delivery failed', error));
       }
     } finally {
       this.running = false;
@@ -276,10 +272,18 @@ export class LiveFanOut {
   private async deliver(envelope: ActivityEnvelope): Promise<void> {
     if (this.groups.size === 0) return;
     const scope = new ChangeScope(this.services, envelope);
-    await scope.loadSubject();
+    // A failure here is not fatal: each group's resolvers try again and report their own errors.
+    await scope.loadSubject().catch(() => {});
     for (const group of [...this.groups.values()]) {
       if (this.groups.get(group.key) !== group) continue; // emptied meanwhile
-      await this.deliverToGroup(group, scope);
+      try {
+        await this.deliverToGroup(group, scope);
+      } catch (error) {
+        // Never skip a change silently: these subscribers get an error (graphql-ws `error`) and
+        // resubscribe with their last seq, which replays the change from the database.
+        console.error(`[bridgeboard] live delivery of change ${envelope.seq} failed`, error);
+        for (const s of [...group.subscribers]) if (s.wants(envelope.seq)) s.fail(error);
+      }
     }
   }
 
