@@ -4,6 +4,8 @@ import type { ActivityEnvelope } from './envelope.js';
 import type { Transport } from './transport.js';
 
 const REPAIR_BATCH = 200;
+/** Recent changes kept in memory: subscribers resuming from a recent `after` replay without a query. */
+const RECENT = 1000;
 
 /** Turns a stored Activity row into the envelope subscribers receive. */
 export function toEnvelope(row: Activity): ActivityEnvelope {
@@ -46,6 +48,8 @@ export class ActivityBus {
   /** Messages that arrived ahead of a gap, by seq. */
   private readonly early = new Map<number, ActivityEnvelope>();
   private repairing: Promise<void> | null = null;
+  /** The last delivered changes, contiguous, ending at `deliveredSeq`. */
+  private recent: ActivityEnvelope[] = [];
   private poller: NodeJS.Timeout | null = null;
   private closed = false;
   /** How many times the bus read the database for changes the transport did not bring. */
@@ -59,6 +63,10 @@ export class ActivityBus {
 
   async start(): Promise<void> {
     this.deliveredSeq = await this.latestSeq();
+    // Boards reconnecting after a restart resume from just before it: have those changes at hand.
+    const from = Math.max(0, this.deliveredSeq - RECENT);
+    this.recent = await this.readSince(from, RECENT, this.deliveredSeq);
+    if (this.recent.at(-1)?.seq !== this.deliveredSeq) this.recent = [];
     await this.transport.start((envelope) => this.receive(envelope));
     const interval = this.options.pollIntervalMs ?? 2000;
     this.poller = setInterval(() => void this.repair(), interval);
@@ -102,8 +110,20 @@ export class ActivityBus {
     return row?.value ?? 0;
   }
 
-  /** Committed activity with `after < seq <= upTo` (at most `limit` rows), oldest first. */
+  /**
+   * Committed activity with `after < seq <= upTo` (at most `limit` rows), oldest first: from
+   * memory when it is recent, from the database otherwise.
+   */
   async since(after: number, limit: number, upTo = Number.MAX_SAFE_INTEGER): Promise<ActivityEnvelope[]> {
+    const first = this.recent[0]?.seq;
+    if (first != null && after >= first - 1 && upTo <= this.deliveredSeq) {
+      const start = after - first + 1;
+      return this.recent.slice(start, start + Math.min(limit, upTo - after));
+    }
+    return this.readSince(after, limit, upTo);
+  }
+
+  private async readSince(after: number, limit: number, upTo: number): Promise<ActivityEnvelope[]> {
     const rows = await this.orm.em
       .fork()
       .find(Activity, { seq: { $gt: after, $lte: upTo } }, { orderBy: { seq: 'asc' }, limit });
@@ -122,15 +142,20 @@ export class ActivityBus {
   }
 
   private deliver(envelope: ActivityEnvelope): void {
-    this.deliveredSeq = envelope.seq;
-    for (const listener of this.listeners) listener(envelope);
+    this.handOut(envelope);
     // Whatever arrived early and now follows on.
     for (let next = this.early.get(this.deliveredSeq + 1); next; next = this.early.get(this.deliveredSeq + 1)) {
       this.early.delete(next.seq);
-      this.deliveredSeq = next.seq;
-      for (const listener of this.listeners) listener(next);
+      this.handOut(next);
     }
     for (const seq of this.early.keys()) if (seq <= this.deliveredSeq) this.early.delete(seq);
+  }
+
+  private handOut(envelope: ActivityEnvelope): void {
+    this.deliveredSeq = envelope.seq;
+    this.recent.push(envelope);
+    if (this.recent.length > RECENT * 1.5) this.recent = this.recent.slice(-RECENT);
+    for (const listener of this.listeners) listener(envelope);
   }
 
   /**
@@ -149,7 +174,7 @@ export class ActivityBus {
           const latest = await this.latestSeq();
           if (latest <= this.deliveredSeq || this.closed) return;
           this.repairs++;
-          const rows = await this.since(this.deliveredSeq, REPAIR_BATCH, latest);
+          const rows = await this.readSince(this.deliveredSeq, REPAIR_BATCH, latest);
           const before = this.deliveredSeq;
           for (const row of rows) if (row.seq === this.deliveredSeq + 1) this.deliver(row);
           if (this.deliveredSeq === before) return; // nothing readable yet; the next poll retries

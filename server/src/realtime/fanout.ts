@@ -9,14 +9,12 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import stringify from 'safe-stable-stringify';
-import type { EntityManager } from '@mikro-orm/core';
 import { badInput } from '../common/errors.js';
-import { classViewer, identityOf, visibilityClass, type MemberViewer, type Viewer } from '../auth/viewer.js';
-import { createLoaders, type Context, type Loaders, type Services } from '../context.js';
+import { identityOf, visibilityClass, type Viewer } from '../auth/viewer.js';
+import { createLoaders, type Context, type Services } from '../context.js';
 import type { Accept } from '../modules/activity/activity.filters.js';
-import { CommunityIssue } from '../modules/issues/issue.entity.js';
-import { SharedEvent } from '../modules/events/event.entity.js';
 import type { ActivityBus } from './bus.js';
+import { ChangeScope, Group, membersOf, type Rendered } from './group.js';
 import type { ActivityEnvelope } from './envelope.js';
 import { Subscriber, type LiveTarget } from './subscriber.js';
 
@@ -38,72 +36,6 @@ export interface JoinRequest {
   after: number | null | undefined;
   /** The stream's filter for a viewer; called with the group's class viewer. May throw BAD_USER_INPUT. */
   acceptFor: (viewer: Viewer | null) => Accept;
-}
-
-/**
- * Subscribers whose operation, variables (apart from `after`) and visibility class are the same.
- * A change is decided and executed once for all of them and its payload serialized once; each
- * subscriber only adds the frame around it. When an answer turns out to depend on who exactly the
- * viewer is, the group is split by identity (`personal`).
- */
-class Group {
-  readonly subscribers = new Set<Subscriber<Group>>();
-  readonly accept: Accept;
-  readonly viewer: Viewer | null;
-  /** Set when a resolver asked for the viewer's identity through the class viewer. */
-  identityRead = false;
-
-  constructor(
-    readonly key: string,
-    readonly baseKey: string,
-    readonly target: Pick<LiveTarget, 'document' | 'operationName' | 'variables'>,
-    readonly acceptFor: (viewer: Viewer | null) => Accept,
-    representative: Viewer | null,
-    readonly personal: boolean,
-  ) {
-    this.viewer = personal
-      ? representative
-      : classViewer(representative, () => {
-          this.identityRead = true;
-        });
-    this.accept = acceptFor(this.viewer);
-  }
-}
-
-/** One committed change being delivered: its EntityManager and per-class loaders, shared by every group. */
-class ChangeScope {
-  readonly em: EntityManager;
-  private readonly loaders = new Map<string, Loaders>();
-
-  constructor(
-    private readonly services: Services,
-    readonly envelope: ActivityEnvelope,
-  ) {
-    this.em = services.orm.em.fork();
-  }
-
-  /** Loads the change's issue or event into the shared identity map, once for every group. */
-  async loadSubject(): Promise<void> {
-    if (this.envelope.issue != null) await this.em.findOne(CommunityIssue, { pk: this.envelope.issue });
-    if (this.envelope.event != null) await this.em.findOne(SharedEvent, { pk: this.envelope.event });
-  }
-
-  contextFor(group: Group, readers: readonly Subscriber<Group>[]): Context {
-    const classKey = visibilityClass(group.viewer);
-    let loaders = this.loaders.get(classKey);
-    if (!loaders) {
-      loaders = createLoaders(this.services, group.viewer);
-      this.loaders.set(classKey, loaders);
-    }
-    const members = () => readers.map((s) => s.viewer).filter((v): v is MemberViewer => v?.kind === 'member');
-    return {
-      services: this.services,
-      em: this.em,
-      viewer: group.viewer,
-      // Every member the answer goes to is logged as having read the contact, before it is sent.
-      loaders: { ...loaders, contactRead: this.services.contactAccess.groupRecorder(members) },
-    };
-  }
 }
 
 /**
@@ -226,12 +158,13 @@ export class LiveFanOut {
   }
 
   /**
-   * Replays `after < seq <= upTo` from the database for one subscriber, executed as its own viewer,
-   * while live changes after `upTo` wait in its queue; then it joins its group's live writes.
+   * Replays `after < seq <= upTo` for one subscriber while live changes after `upTo` wait in its
+   * queue; then it joins its group's live writes. Each change's answer comes from the group (one
+   * execution however many of its subscribers replay it); an answer that depends on who exactly
+   * reads it is executed for this subscriber alone.
    */
   private async replay(subscriber: Subscriber<Group>, after: number, upTo: number): Promise<void> {
     try {
-      const accept = subscriber.group!.acceptFor(subscriber.viewer);
       let last = after;
       while (last < upTo && !subscriber.ended) {
         const rows = await this.bus.since(last, REPLAY_BATCH, upTo);
@@ -239,22 +172,56 @@ export class LiveFanOut {
         for (const envelope of rows) {
           if (subscriber.ended) return;
           last = envelope.seq;
-          const em = this.services.orm.em.fork();
-          if (!(await accept(envelope, em))) continue;
-          const context: Context = {
-            services: this.services,
-            em,
-            viewer: subscriber.viewer,
-            loaders: createLoaders(this.services, subscriber.viewer, false),
-          };
-          const payload = await this.render(subscriber.group!.target, envelope, context);
-          if (!(await subscriber.writeReplayed(payload))) return;
+          const group = subscriber.group!;
+          let answer = await group.answer(envelope.seq, () => this.answerOnce(group, envelope, [subscriber]));
+          if (answer === IDENTITY) answer = await this.answerFor(subscriber, envelope);
+          else if (answer?.contactsOf.length && !answer.loggedFor?.has(subscriber)) {
+            await this.services.contactAccess.groupRecorder(() => membersOf([subscriber])).loadMany(answer.contactsOf);
+          }
+          if (answer && !(await subscriber.writeReplayed(answer.payload))) return;
         }
       }
       subscriber.goLive(upTo);
     } catch (error) {
       subscriber.fail(error);
     }
+  }
+
+  /**
+   * The group's answer to one change, executed as its class for `readers` (logged as reading any
+   * contact in it): null when the filter refuses the change, IDENTITY when the answer depends on
+   * who reads it.
+   */
+  private async answerOnce(
+    group: Group,
+    envelope: ActivityEnvelope,
+    readers: readonly Subscriber<Group>[],
+    scope = new ChangeScope(this.services, envelope),
+  ): Promise<Answer> {
+    try {
+      if (!(await group.accept(envelope, scope.em))) return null;
+    } catch (error) {
+      if (group.identityRead) return IDENTITY;
+      throw error;
+    }
+    const contactsOf: number[] = [];
+    const payload = await this.render(group.target, envelope, scope.contextFor(group, readers, contactsOf));
+    if (group.identityRead) return IDENTITY;
+    // Who was logged is kept only when there is something to log (it pins the readers).
+    return contactsOf.length > 0 ? { payload, contactsOf, loggedFor: new Set(readers) } : { payload, contactsOf };
+  }
+
+  /** One subscriber's own answer, executed as its viewer (an answer that depends on identity). */
+  private async answerFor(subscriber: Subscriber<Group>, envelope: ActivityEnvelope): Promise<Rendered | null> {
+    const em = this.services.orm.em.fork();
+    if (!(await subscriber.group!.acceptFor(subscriber.viewer)(envelope, em))) return null;
+    const context: Context = {
+      services: this.services,
+      em,
+      viewer: subscriber.viewer,
+      loaders: createLoaders(this.services, subscriber.viewer, false),
+    };
+    return { payload: await this.render(subscriber.group!.target, envelope, context), contactsOf: [] };
   }
 
   private async drain(): Promise<void> {
@@ -292,20 +259,15 @@ export class LiveFanOut {
     // Who this change is for: subscribers that joined later start after it.
     const readers = [...group.subscribers].filter((s) => s.wants(envelope.seq));
     if (readers.length === 0) return;
-    let accepted: boolean;
-    try {
-      accepted = await group.accept(envelope, scope.em);
-    } catch (error) {
-      if (group.identityRead) return this.splitByIdentity(group, scope);
-      throw error;
-    }
-    if (!accepted) {
+    const answering = this.answerOnce(group, envelope, readers, scope);
+    group.remember(envelope.seq, answering);
+    const answer = await answering;
+    if (answer === IDENTITY) return this.splitByIdentity(group, scope);
+    if (!answer) {
       for (const s of readers) s.skip(envelope.seq);
       return;
     }
-    const payload = await this.render(group.target, envelope, scope.contextFor(group, readers));
-    if (group.identityRead) return this.splitByIdentity(group, scope);
-    for (const s of readers) s.write(envelope.seq, payload);
+    for (const s of readers) s.write(envelope.seq, answer.payload);
   }
 
   /** The group's answers depend on who reads them: one group per identity from now on. */
@@ -341,6 +303,11 @@ export class LiveFanOut {
     return Buffer.from(JSON.stringify(payload));
   }
 }
+
+/** The answer of a group whose selection reads the viewer's identity: execute per identity. */
+const IDENTITY = Symbol('identity');
+/** A group's answer to a change; `loggedFor`: the readers already logged for its contacts. */
+type Answer = (Rendered & { loggedFor?: Set<Subscriber<Group>> }) | null | typeof IDENTITY;
 
 const afterVariables = new WeakMap<DocumentNode, string | null>();
 
