@@ -5,7 +5,13 @@ import { randomUUID } from 'node:crypto';
 import express from 'express';
 import { WebSocketServer } from 'ws';
 import { useServer } from './realtime/ws-server.js';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import {
+  GraphQLError,
+  createSourceEventStream,
+  subscribe,
+  type ExecutionResult,
+  type GraphQLFormattedError,
+} from 'graphql';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -180,6 +186,13 @@ export async function bootstrap({
         isProd: config.production, // no internal error text in close reasons
         addressOf: security.clientAddress,
         onSubscribe: security.onSubscribe,
+        // Live streams are served by the fan-out, which writes their payloads itself: graphql-ws
+        // waits on the source stream directly, with none of graphql-js's per-event mapping.
+        subscribe: (args) =>
+          services.live.serves(args)
+            ? // The fan-out's source streams yield nothing (they end when the client leaves).
+              (createSourceEventStream(args) as Promise<AsyncIterable<ExecutionResult> | ExecutionResult>)
+            : subscribe(args),
         jsonMessageReviver: security.jsonMessageReviver,
         onOperation: security.onOperation,
         onConnect: async (ctx) => {

@@ -3,6 +3,8 @@ import {
   execute,
   visit,
   type DocumentNode,
+  getOperationAST,
+  type ExecutionArgs,
   type ExecutionResult,
   type GraphQLError,
   type GraphQLResolveInfo,
@@ -21,6 +23,8 @@ import { Subscriber, type LiveTarget } from './subscriber.js';
 export type { LiveTarget } from './subscriber.js';
 
 const REPLAY_BATCH = 200;
+/** The subscription fields whose `subscribe` joins the fan-out (modules/activity/activity.resolver.ts). */
+const STREAMS = new Set(['activity', 'issueChanged', 'eventChanged']);
 
 export interface FanOutOptions {
   /** Unsent bytes a socket may hold before it is cut off with 1013 (QUERY_LIMITS socketBuffer). */
@@ -74,6 +78,14 @@ export class LiveFanOut {
     this.stopListening = null;
     for (const group of this.groups.values()) for (const s of group.subscribers) s.end();
     this.groups.clear();
+  }
+
+  /** Whether an operation is one of the fan-out's streams (its single root field is). */
+  serves(args: Pick<ExecutionArgs, 'document' | 'operationName'>): boolean {
+    const operation = getOperationAST(args.document, args.operationName);
+    if (operation?.operation !== 'subscription') return false;
+    const [root] = operation.selectionSet.selections;
+    return root?.kind === Kind.FIELD && STREAMS.has(root.name.value);
   }
 
   /** Open groups and subscribers on this instance. */

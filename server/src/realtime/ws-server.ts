@@ -84,14 +84,14 @@ export function useServer<P extends Record<string, unknown> | undefined, E exten
           }),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>
-          socket.on('message', async (data) => {
-            try {
-              await handle(String(data));
-            } catch (error) {
+          // Not an async listener: graphql-ws keeps a subscription's handling suspended for as
+          // long as it runs, and an await here would keep this frame (and the message) with it.
+          socket.on('message', (data) => {
+            handle(String(data)).catch((error: unknown) => {
               if (gone(socket, error)) return; // it failed because the client left
               console.error('[bridgeboard] WebSocket message handling failed:', error);
               socket.close(CloseCode.InternalServerError, closeReason(error));
-            }
+            });
           }),
       },
       { socket, address: options.addressOf(request) } as SocketExtra & Partial<E>,
