@@ -1,0 +1,293 @@
+import path from 'node:path';
+import { ClientPool } from './clients/pool.js';
+import { buildMix, mixSummary, specsAt } from './clients/mix.js';
+import type { ConnectResult, PhaseStats, SentChange } from './clients/protocol.js';
+import type { BenchOptions } from './options.js';
+import { prime, type Prepared } from './prepare/prepare.js';
+import { sleep } from './procs.js';
+import { quantileMs } from './stats.js';
+import { ReferenceTarget, startBridgeboard, type ChangeRecord, type ServerKind, type Target } from './targets.js';
+
+/** What a run shares: the prepared database, captured payloads, options, where logs go. */
+export interface RunContext {
+  options: BenchOptions;
+  prepared: Prepared;
+  templatesFile: string;
+  workDir: string;
+  log: (line: string) => void;
+}
+
+export interface PhaseResult {
+  label: string;
+  changes: number;
+  failedChanges: number;
+  /** Changes per second the driver achieved (first to last send). */
+  achievedRate: number | null;
+  clients: number;
+  p50Ms: number | null;
+  p99Ms: number | null;
+  maxMs: number | null;
+  /** Share of (client, change) pairs delivered before the phase ended. */
+  delivered: number;
+  lost: number;
+  duplicated: number;
+  unexpected: number;
+  closed: Record<string, number>;
+  cpuPerChangeMs: number;
+  /** Every delivery arrived before the cap. */
+  complete: boolean;
+  /** Why the phase was not run (the server was still delivering an earlier phase's backlog). */
+  skipped?: string;
+  waitedMs: number;
+}
+
+export interface ConnectSummary extends ConnectResult {
+  n: number;
+  /** CPU per change with no subscriber (6 changes right after start, so JIT warm-up included). */
+  cpuPerChangeAloneMs: number;
+  mix: Record<string, number>;
+  rssBeforeMB: number;
+  rssAfterMB: number;
+  /** RSS growth from connecting and subscribing N clients (settled), divided by N. */
+  memoryPerConnectionKB: number;
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * Starts a server of `kind` and makes a few changes with nobody subscribed: the feed's newest
+ * entries are then ones every client sees (their `after` replays some), and the CPU they took
+ * is what a change costs the server before any subscriber (for Bridgeboard: the mutation).
+ */
+export async function startTarget(
+  ctx: RunContext,
+  kind: ServerKind,
+  label: string,
+): Promise<{ target: Target; cpuPerChangeAloneMs: number }> {
+  const log = path.join(ctx.workDir, `${label}.log`);
+  let target: Target;
+  if (kind === 'bridgeboard') {
+    const server = await startBridgeboard({
+      databaseUrl: ctx.prepared.databaseUrl,
+      log,
+      command: ctx.options.serverCommand,
+      startTimeoutMs: 180_000,
+    });
+    await server.usePool(ctx.prepared.seed.poolIssueIds, ctx.prepared.officerToken);
+    target = server;
+  } else {
+    target = await ReferenceTarget.start(kind, {
+      templates: ctx.templatesFile,
+      issueId: ctx.prepared.templateIssueId,
+      latestSeq: 1000,
+      log,
+    });
+  }
+  try {
+    const before = target.cpuMs();
+    const count = 6;
+    await prime(target, count);
+    return { target, cpuPerChangeAloneMs: (target.cpuMs() - before) / count };
+  } catch (error) {
+    await target.stop();
+    throw error;
+  }
+}
+
+/**
+ * One server with N subscribers in client workers: started fresh, measured idle, then driven
+ * through phases, then stopped with everything it started.
+ */
+export class Session {
+  /** Set when a phase's backlog did not drain: later phases would measure that backlog, not themselves. */
+  backlogged = false;
+
+  private constructor(
+    readonly ctx: RunContext,
+    readonly target: Target,
+    readonly pool: ClientPool,
+    readonly connect: ConnectSummary,
+  ) {}
+
+  static async open(ctx: RunContext, kind: ServerKind, n: number, label: string, seed = 1): Promise<Session> {
+    const { target, cpuPerChangeAloneMs } = await startTarget(ctx, kind, label);
+    let pool: ClientPool | null = null;
+    try {
+      await sleep(3000);
+      const rssBefore = target.rssBytes();
+      const workers = Math.max(1, Math.min(ctx.options.workers, Math.ceil(n / 100)));
+      pool = await ClientPool.start(workers, path.join(ctx.workDir, `${label}.clients.log`));
+      const mix = buildMix(ctx.prepared, n, seed);
+      const latest = await target.latestSeq();
+      const result = await pool.connect(
+        target.wsUrl,
+        mix.profiles,
+        specsAt(mix, latest),
+        latest,
+        ctx.options.connectTimeoutMs,
+      );
+      // Let the connect burst's garbage go and the heap settle before reading memory.
+      await sleep(3000);
+      const rssAfter = target.rssBytes();
+      const connect: ConnectSummary = {
+        ...result,
+        n,
+        cpuPerChangeAloneMs,
+        mix: mixSummary(mix),
+        rssBeforeMB: rssBefore / MB,
+        rssAfterMB: rssAfter / MB,
+        memoryPerConnectionKB: (rssAfter - rssBefore) / 1024 / Math.max(1, result.ready),
+      };
+      ctx.log(
+        `  ${kind} N=${n}: ${result.ready} ready, ${result.failed} failed in ${(result.ms / 1000).toFixed(1)} s; ` +
+          `${connect.memoryPerConnectionKB.toFixed(1)} KB per connection` +
+          (result.failed ? ` (${JSON.stringify(result.failures)})` : ''),
+      );
+      return new Session(ctx, target, pool, connect);
+    } catch (error) {
+      await pool?.close();
+      await target.stop();
+      throw error;
+    }
+  }
+
+  /**
+   * `count` changes, one every `intervalMs` (sent on schedule, not waiting for answers), then
+   * waits until every ready client has every change or `capMs` after the last send.
+   */
+  async phase(label: string, count: number, intervalMs: number, capMs = this.ctx.options.capMs): Promise<PhaseResult> {
+    if (this.backlogged) {
+      this.ctx.log(`    ${label}: skipped (the server is still delivering an earlier backlog)`);
+      return { ...skippedPhase(label), skipped: 'backlog' };
+    }
+    const baseline = await this.target.latestSeq();
+    await this.pool.mark(baseline);
+    const clients = this.connect.ready;
+    const cpuBefore = this.target.cpuMs();
+    const started = Date.now();
+    const records = await drive(this.target, count, intervalMs);
+    const ok = records.filter((r) => r.ok);
+    const lastSend = Date.now();
+    const expected = clients * ok.length;
+    let complete = false;
+    while (Date.now() - lastSend < capMs) {
+      if ((await this.pool.progress()) >= expected) {
+        complete = true;
+        break;
+      }
+      await sleep(50);
+    }
+    const cpuAfter = this.target.cpuMs();
+    const waitedMs = Date.now() - lastSend;
+    if (complete) await sleep(300); // a duplicate would arrive right behind
+    await this.target.resolveSeqs(ok, baseline);
+    const stats = await this.pool.collect(sentChanges(ok));
+    const result = phaseResult(label, records, stats, (cpuAfter - cpuBefore) / Math.max(1, ok.length), complete);
+    result.waitedMs = waitedMs;
+    this.ctx.log(
+      `    ${label}: p50 ${fmt(result.p50Ms)} p99 ${fmt(result.p99Ms)} max ${fmt(result.maxMs)} ms, ` +
+        `delivered ${(result.delivered * 100).toFixed(1)}%, lost ${result.lost}, dup ${result.duplicated}, ` +
+        `CPU ${result.cpuPerChangeMs.toFixed(1)} ms/change` +
+        (result.failedChanges ? `, ${result.failedChanges} changes failed` : '') +
+        ` (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
+    if (!complete && !(await this.drain())) this.backlogged = true;
+    return result;
+  }
+
+  /** After a phase that ended at its cap: wait (bounded) until the server stops delivering its backlog. */
+  async drain(quietMs = 2000, capMs = 15_000): Promise<boolean> {
+    const until = Date.now() + capMs;
+    let last = await this.pool.progress();
+    let quietSince = Date.now();
+    while (Date.now() < until) {
+      await sleep(250);
+      const now = await this.pool.progress();
+      if (now !== last) {
+        last = now;
+        quietSince = Date.now();
+      } else if (Date.now() - quietSince >= quietMs) {
+        return true;
+      }
+    }
+    this.ctx.log(`    (still delivering a backlog ${capMs / 1000} s later)`);
+    return false;
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+    await this.target.stop();
+  }
+}
+
+/** The committed changes by seq, for the workers to match frames against. */
+export function sentChanges(records: ChangeRecord[]): SentChange[] {
+  const unresolved = records.filter((r) => r.ok && r.seq == null).length;
+  if (unresolved > 0) throw new Error(`${unresolved} changes have no seq in the activity feed`);
+  return records.filter((r) => r.ok).map((r) => ({ seq: r.seq!, sentAt: r.sentAt }));
+}
+
+/** Sends `count` changes on a fixed schedule, each without waiting for the previous answer. */
+export async function drive(target: Target, count: number, intervalMs: number): Promise<ChangeRecord[]> {
+  const start = performance.now();
+  const pending: Promise<ChangeRecord>[] = [];
+  for (let k = 0; k < count; k++) {
+    const wait = start + k * intervalMs - performance.now();
+    if (wait > 0.5) await sleep(wait);
+    pending.push(target.change());
+  }
+  return Promise.all(pending);
+}
+
+export function phaseResult(
+  label: string,
+  records: ChangeRecord[],
+  stats: PhaseStats,
+  cpuPerChangeMs: number,
+  complete: boolean,
+): PhaseResult {
+  const ok = records.filter((r) => r.ok);
+  const sends = ok.map((r) => r.sentAt).sort((a, b) => a - b);
+  const span = sends.length > 1 ? (sends[sends.length - 1] - sends[0]) / 1e6 : 0;
+  return {
+    label,
+    changes: ok.length,
+    failedChanges: records.length - ok.length,
+    achievedRate: span > 0 ? (sends.length - 1) / span : null,
+    clients: stats.clients,
+    p50Ms: quantileMs(stats.histogram, 0.5),
+    p99Ms: quantileMs(stats.histogram, 0.99),
+    maxMs: stats.histogram.count ? stats.histogram.maxUs / 1000 : null,
+    delivered: stats.expected ? stats.delivered / stats.expected : 0,
+    lost: stats.lost,
+    duplicated: stats.duplicated,
+    unexpected: stats.unexpected,
+    closed: stats.closed,
+    cpuPerChangeMs,
+    complete,
+    waitedMs: 0,
+  };
+}
+
+function skippedPhase(label: string): PhaseResult {
+  return {
+    label,
+    changes: 0,
+    failedChanges: 0,
+    achievedRate: null,
+    clients: 0,
+    p50Ms: null,
+    p99Ms: null,
+    maxMs: null,
+    delivered: 0,
+    lost: 0,
+    duplicated: 0,
+    unexpected: 0,
+    closed: {},
+    cpuPerChangeMs: 0,
+    complete: false,
+    waitedMs: 0,
+  };
+}
+
+export const fmt = (ms: number | null): string => (ms == null ? '—' : ms < 10 ? ms.toFixed(1) : ms.toFixed(0));
