@@ -28,6 +28,8 @@ export interface BenchOptions {
   /** After the last change of a phase, how long to wait for deliveries before counting the rest lost. */
   capMs: number;
   connectTimeoutMs: number;
+  /** Idle time before each memory reading (after start, after connecting). */
+  settleMs: number;
   /** The whole run is stopped (every child killed) past this. */
   totalTimeoutMs: number;
   serverCommand: 'pnpm' | 'direct';
@@ -61,6 +63,7 @@ export function defaults(): BenchOptions {
     workers: 4,
     capMs: 20_000,
     connectTimeoutMs: 180_000,
+    settleMs: 3000,
     totalTimeoutMs: 25 * 60_000,
     serverCommand: 'pnpm',
     out: path.join(ROOT, 'bench/results.json'),

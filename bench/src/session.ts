@@ -113,7 +113,7 @@ export class Session {
     const { target, cpuPerChangeAloneMs } = await startTarget(ctx, kind, label);
     let pool: ClientPool | null = null;
     try {
-      await sleep(3000);
+      await sleep(ctx.options.settleMs);
       const rssBefore = target.rssBytes();
       const workers = Math.max(1, Math.min(ctx.options.workers, Math.ceil(n / 100)));
       pool = await ClientPool.start(workers, path.join(ctx.workDir, `${label}.clients.log`));
@@ -127,7 +127,7 @@ export class Session {
         ctx.options.connectTimeoutMs,
       );
       // Let the connect burst's garbage go and the heap settle before reading memory.
-      await sleep(3000);
+      await sleep(ctx.options.settleMs);
       const rssAfter = target.rssBytes();
       const connect: ConnectSummary = {
         ...result,
