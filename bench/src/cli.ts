@@ -17,7 +17,7 @@ try {
   const quick = process.env.BENCH_QUICK === '1' || process.argv.includes('--quick');
   const results = await runBench(options, quick);
   console.log(`\n${report(results)}\n\nWritten to ${options.out}`);
-  process.exit(0);
+  process.exit(results.errors.length ? 1 : 0);
 } catch (error) {
   console.error(`bench failed: ${(error as Error).message}`);
   process.exit(1);

@@ -87,14 +87,14 @@ function track(child: ChildProcess): void {
   child.once('exit', () => children.delete(child));
 }
 
-/** CPU time (user + system) a process has used so far, in milliseconds. */
-export function cpuMs(pid: number): number {
+/** CPU time a process has used so far, in milliseconds: user, system (the kernel's share) and total. */
+export function cpuTimes(pid: number): { user: number; system: number; total: number } {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   // Fields after the command name (which may contain spaces) start after the last ')'.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const utime = Number(fields[11]);
-  const stime = Number(fields[12]);
-  return ((utime + stime) * 1000) / CLK_TCK;
+  const user = (Number(fields[11]) * 1000) / CLK_TCK;
+  const system = (Number(fields[12]) * 1000) / CLK_TCK;
+  return { user, system, total: user + system };
 }
 
 /** Resident memory of a process, in bytes (VmRSS). */

@@ -192,5 +192,6 @@ export function report(results: BenchResults): string {
   if (results.slow.length) sections.push(`Slow consumers\n\n${slowTable(results)}`);
   if (results.writes) sections.push(`Writes\n\n${writesTable(results)}`);
   if (results.reads.length) sections.push(`Reads\n\n${readsTable(results)}`);
+  if (results.errors.length) sections.push(`Failed\n\n${results.errors.map((e) => `- ${e}`).join('\n')}`);
   return sections.join('\n\n');
 }

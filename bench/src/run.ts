@@ -10,7 +10,7 @@ import { runSlow, type SlowResult } from './parts/slow.js';
 import { runHttpParts, type ReadsResult, type WritesResult } from './parts/http.js';
 import { MIX } from './clients/mix.js';
 import { readTemplates } from './servers/templates.js';
-import type { RunContext } from './session.js';
+import { isolated, type RunContext } from './session.js';
 
 export interface BenchResults {
   meta: {
@@ -32,6 +32,8 @@ export interface BenchResults {
   slow: SlowResult[];
   writes: WritesResult | null;
   reads: ReadsResult[];
+  /** Sessions that failed (the others ran). */
+  errors: string[];
 }
 
 function commit(): string | null {
@@ -108,7 +110,7 @@ export async function runBench(options: BenchOptions, quick = false): Promise<Be
     };
 
     const main = await get(options.db);
-    const ctx: RunContext = { options, prepared: main, templatesFile, workDir, log };
+    const ctx: RunContext = { options, prepared: main, templatesFile, workDir, log, errors: [] };
     const { fanout, sustained } =
       has('fanout') || has('sustained')
         ? await runFanout(ctx, has('fanout'), has('sustained'))
@@ -119,12 +121,14 @@ export async function runBench(options: BenchOptions, quick = false): Promise<Be
     const dialects = new Set<'sqlite' | 'postgres'>(has('reads') ? options.reads.dbs : []);
     if (has('writes')) dialects.add('postgres');
     for (const dialect of dialects) {
-      const result = await runHttpParts(ctx, await get(dialect), {
-        reads: has('reads') && options.reads.dbs.includes(dialect),
-        writes: has('writes') && dialect === 'postgres',
-      });
-      if (result.reads) reads.push(result.reads);
-      if (result.writes) writes = result.writes;
+      const result = await isolated(ctx, `reads/writes on ${dialect}`, async () =>
+        runHttpParts(ctx, await get(dialect), {
+          reads: has('reads') && options.reads.dbs.includes(dialect),
+          writes: has('writes') && dialect === 'postgres',
+        }),
+      );
+      if (result?.reads) reads.push(result.reads);
+      if (result?.writes) writes = result.writes;
     }
 
     const templates = readTemplates(templatesFile);
@@ -152,10 +156,13 @@ export async function runBench(options: BenchOptions, quick = false): Promise<Be
       slow,
       writes,
       reads,
+      errors: ctx.errors,
     };
     fs.mkdirSync(path.dirname(options.out), { recursive: true });
     fs.writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`);
-    fs.rmSync(workDir, { recursive: true, force: true });
+    // Logs stay when a session failed; they say why.
+    if (ctx.errors.length === 0) fs.rmSync(workDir, { recursive: true, force: true });
+    else log(`bench: ${ctx.errors.length} session(s) failed; logs kept in ${workDir}`);
     return results;
   } catch (error) {
     if (timedOut)

@@ -15,6 +15,20 @@ export interface RunContext {
   templatesFile: string;
   workDir: string;
   log: (line: string) => void;
+  /** Sessions that failed; the run goes on with the next one and reports these. */
+  errors: string[];
+}
+
+/** Runs one session's work; a failure is logged and recorded, and the run goes on. */
+export async function isolated<T>(ctx: RunContext, what: string, work: () => Promise<T>): Promise<T | null> {
+  try {
+    return await work();
+  } catch (error) {
+    const message = `${what}: ${(error as Error).message}`;
+    ctx.log(`  FAILED ${message}`);
+    ctx.errors.push(message);
+    return null;
+  }
 }
 
 export interface PhaseResult {
@@ -34,6 +48,8 @@ export interface PhaseResult {
   unexpected: number;
   closed: Record<string, number>;
   cpuPerChangeMs: number;
+  /** Share of that CPU spent in the kernel (socket writes; on loopback also the receiving side's TCP work). */
+  systemShare: number;
   /** Every delivery arrived before the cap. */
   complete: boolean;
   /** Why the phase was not run (the server was still delivering an earlier phase's backlog). */
@@ -84,10 +100,10 @@ export async function startTarget(
     });
   }
   try {
-    const before = target.cpuMs();
+    const before = target.cpu().total;
     const count = 6;
     await prime(target, count);
-    return { target, cpuPerChangeAloneMs: (target.cpuMs() - before) / count };
+    return { target, cpuPerChangeAloneMs: (target.cpu().total - before) / count };
   } catch (error) {
     await target.stop();
     throw error;
@@ -163,31 +179,41 @@ export class Session {
     const baseline = await this.target.latestSeq();
     await this.pool.mark(baseline);
     const clients = this.connect.ready;
-    const cpuBefore = this.target.cpuMs();
+    const cpuBefore = this.target.cpu();
     const started = Date.now();
-    const records = await drive(this.target, count, intervalMs);
-    const ok = records.filter((r) => r.ok);
+    const abort = new AbortController();
+    const driven = drive(this.target, count, intervalMs, abort.signal);
+    await driven.sent;
     const lastSend = Date.now();
-    const expected = clients * ok.length;
     let complete = false;
     while (Date.now() - lastSend < capMs) {
+      // Until every change is answered, expect all of them; then only those that committed.
+      const answered = driven.records.length === count;
+      const expected = clients * (answered ? driven.records.filter((r) => r.ok).length : count);
       if ((await this.pool.progress()) >= expected) {
-        complete = true;
-        break;
+        complete = answered;
+        if (complete) break;
       }
       await sleep(50);
     }
-    const cpuAfter = this.target.cpuMs();
+    const cpuAfter = this.target.cpu();
     const waitedMs = Date.now() - lastSend;
+    // Answers still out after the cap get a little longer, then are given up (counted as failed).
+    await Promise.race([driven.answered, sleep(5000)]);
+    abort.abort();
+    const records = await driven.answered;
+    const ok = records.filter((r) => r.ok);
     if (complete) await sleep(300); // a duplicate would arrive right behind
     await this.target.resolveSeqs(ok, baseline);
     const stats = await this.pool.collect(sentChanges(ok));
-    const result = phaseResult(label, records, stats, (cpuAfter - cpuBefore) / Math.max(1, ok.length), complete);
+    const used = cpuAfter.total - cpuBefore.total;
+    const result = phaseResult(label, records, stats, used / Math.max(1, ok.length), complete);
+    result.systemShare = used > 0 ? (cpuAfter.system - cpuBefore.system) / used : 0;
     result.waitedMs = waitedMs;
     this.ctx.log(
       `    ${label}: p50 ${fmt(result.p50Ms)} p99 ${fmt(result.p99Ms)} max ${fmt(result.maxMs)} ms, ` +
         `delivered ${(result.delivered * 100).toFixed(1)}%, lost ${result.lost}, dup ${result.duplicated}, ` +
-        `CPU ${result.cpuPerChangeMs.toFixed(1)} ms/change` +
+        `CPU ${result.cpuPerChangeMs.toFixed(1)} ms/change (${(result.systemShare * 100).toFixed(0)}% system)` +
         (result.failedChanges ? `, ${result.failedChanges} changes failed` : '') +
         ` (${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
@@ -227,16 +253,30 @@ export function sentChanges(records: ChangeRecord[]): SentChange[] {
   return records.filter((r) => r.ok).map((r) => ({ seq: r.seq!, sentAt: r.sentAt }));
 }
 
-/** Sends `count` changes on a fixed schedule, each without waiting for the previous answer. */
-export async function drive(target: Target, count: number, intervalMs: number): Promise<ChangeRecord[]> {
-  const start = performance.now();
+/**
+ * Sends `count` changes on a fixed schedule, each without waiting for the previous answer.
+ * `sent` resolves once the last one is started, `answered` once all are answered (or given up
+ * when `signal` aborts); `records` fills as answers come.
+ */
+export function drive(
+  target: Target,
+  count: number,
+  intervalMs: number,
+  signal: AbortSignal,
+): { sent: Promise<void>; answered: Promise<ChangeRecord[]>; records: ChangeRecord[] } {
+  const records: ChangeRecord[] = [];
   const pending: Promise<ChangeRecord>[] = [];
-  for (let k = 0; k < count; k++) {
-    const wait = start + k * intervalMs - performance.now();
-    if (wait > 0.5) await sleep(wait);
-    pending.push(target.change());
-  }
-  return Promise.all(pending);
+  const sent = (async () => {
+    const start = performance.now();
+    for (let k = 0; k < count; k++) {
+      const wait = start + k * intervalMs - performance.now();
+      if (wait > 0.5) await sleep(wait);
+      const change = target.change(signal);
+      void change.then((record) => records.push(record));
+      pending.push(change);
+    }
+  })();
+  return { sent, answered: sent.then(() => Promise.all(pending)), records };
 }
 
 export function phaseResult(
@@ -264,6 +304,7 @@ export function phaseResult(
     unexpected: stats.unexpected,
     closed: stats.closed,
     cpuPerChangeMs,
+    systemShare: 0,
     complete,
     waitedMs: 0,
   };
@@ -285,6 +326,7 @@ function skippedPhase(label: string): PhaseResult {
     unexpected: 0,
     closed: {},
     cpuPerChangeMs: 0,
+    systemShare: 0,
     complete: false,
     waitedMs: 0,
   };

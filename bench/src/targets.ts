@@ -1,7 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { cpuMs, forkTracked, freePort, listenerPid, nowUs, rssBytes, spawnTracked, stop, waitFor } from './procs.js';
+import { cpuTimes, forkTracked, freePort, listenerPid, nowUs, rssBytes, spawnTracked, stop, waitFor } from './procs.js';
 import { ROOT } from './procs.js';
+import { Feed } from './feed.js';
 
 export type ServerKind = 'floor' | 'graphql-ws' | 'bridgeboard';
 export const SERVER_KINDS: ServerKind[] = ['floor', 'graphql-ws', 'bridgeboard'];
@@ -29,11 +30,15 @@ export interface Target {
   /** The process whose CPU and memory count (for `pnpm start`, the node process that listens). */
   pid: number;
   latestSeq(): Promise<number>;
-  /** Makes one change that every subscriber may see. Resolves when the server has answered. */
-  change(): Promise<ChangeRecord>;
+  /**
+   * Makes one change that every subscriber may see. Resolves when the server has answered, or
+   * as not ok once `signal` aborts (unsent, or unanswered: the server may still commit it).
+   */
+  change(signal?: AbortSignal): Promise<ChangeRecord>;
   /** Fills in the seq of each committed change made since `baseline`. */
   resolveSeqs(records: ChangeRecord[], baseline: number): Promise<void>;
-  cpuMs(): number;
+  /** CPU the server process has used so far (utime + stime from /proc/<pid>/stat), in ms. */
+  cpu(): { user: number; system: number; total: number };
   rssBytes(): number;
   stop(): Promise<void>;
 }
@@ -49,38 +54,16 @@ export async function gql<T>(
   query: string,
   variables: Record<string, unknown> = {},
   token?: string | null,
+  signal?: AbortSignal,
 ): Promise<GraphQLAnswer<T>> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
     // A server buried in a backlog may not answer; the run goes on without it.
-    signal: AbortSignal.timeout(60_000),
+    signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(60_000)]) : AbortSignal.timeout(60_000),
   });
   return (await response.json()) as GraphQLAnswer<T>;
-}
-
-const ACTIVITIES = `query($before: Int) {
-  activities(first: 100, before: $before) { seq subjectVersion issue { id } }
-}`;
-
-/** Reads the feed back from the newest entry down to `baseline` and gives each record its seq. */
-export async function resolveSeqs(url: string, token: string, records: ChangeRecord[], baseline: number) {
-  const seqs = new Map<string, number>();
-  let before: number | null = null;
-  for (;;) {
-    const answer: GraphQLAnswer<{
-      activities: { seq: number; subjectVersion: number | null; issue: { id: string } | null }[];
-    }> = await gql(url, ACTIVITIES, { before }, token);
-    const page = answer.data?.activities;
-    if (!page) throw new Error(`activities: ${JSON.stringify(answer.errors)}`);
-    for (const item of page) {
-      if (item.seq > baseline && item.issue) seqs.set(`${item.issue.id}:${item.subjectVersion}`, item.seq);
-    }
-    if (page.length < 100 || page[page.length - 1].seq <= baseline + 1) break;
-    before = page[page.length - 1].seq;
-  }
-  for (const record of records) if (record.ok) record.seq = seqs.get(record.key) ?? null;
 }
 
 export interface BridgeboardOptions {
@@ -131,7 +114,7 @@ export async function startBridgeboard(options: BridgeboardOptions): Promise<Bri
     await waitHealthy(child, url, options.startTimeoutMs, 'the Bridgeboard server');
     const pid = listenerPid(child.pid!, port);
     if (pid == null) throw new Error(`no process under pnpm start listens on port ${port}`);
-    return new BridgeboardTarget(child, pid, port);
+    return new BridgeboardTarget(child, pid, port, Feed.open(options.databaseUrl));
   } catch (error) {
     await stop(child);
     throw error;
@@ -141,6 +124,8 @@ export async function startBridgeboard(options: BridgeboardOptions): Promise<Bri
 interface PoolIssue {
   id: string;
   status: string;
+  /** A change to it went unanswered (it may have committed later): read its status before the next. */
+  stale?: boolean;
 }
 
 const TOGGLE = `mutation BenchToggle($id: ID!, $status: IssueStatus!) {
@@ -160,6 +145,7 @@ export class BridgeboardTarget implements Target {
     private readonly child: ChildProcess,
     readonly pid: number,
     readonly port: number,
+    private readonly feed: Feed,
   ) {
     this.url = `http://127.0.0.1:${port}`;
     this.wsUrl = `ws://127.0.0.1:${port}/graphql`;
@@ -182,16 +168,24 @@ export class BridgeboardTarget implements Target {
     this.free = [...this.pool];
   }
 
-  async latestSeq(): Promise<number> {
-    const answer = await gql<{ latestSeq: number }>(this.url, '{ latestSeq }');
-    if (answer.data == null) throw new Error(`latestSeq: ${JSON.stringify(answer.errors)}`);
-    return answer.data.latestSeq;
+  /** From the database, not the server: a server deep in a backlog answers no query in time. */
+  latestSeq(): Promise<number> {
+    return this.feed.latestSeq();
   }
 
-  private acquire(): Promise<PoolIssue> {
+  private acquire(signal?: AbortSignal): Promise<PoolIssue | null> {
     const issue = this.free.shift();
     if (issue) return Promise.resolve(issue);
-    return new Promise((resolve) => this.waiters.push(resolve));
+    if (signal?.aborted) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      const waiter = (free: PoolIssue) => resolve(free);
+      this.waiters.push(waiter);
+      signal?.addEventListener('abort', () => {
+        const index = this.waiters.indexOf(waiter);
+        if (index >= 0) this.waiters.splice(index, 1);
+        resolve(null);
+      });
+    });
   }
 
   private release(issue: PoolIssue): void {
@@ -201,16 +195,30 @@ export class BridgeboardTarget implements Target {
   }
 
   /** One status change; an issue is changed by one mutation at a time, others run concurrently. */
-  async change(): Promise<ChangeRecord> {
-    const issue = await this.acquire();
-    const status = issue.status === 'ACKNOWLEDGED' ? 'IN_PROGRESS' : 'ACKNOWLEDGED';
-    const sentAt = nowUs();
+  async change(signal?: AbortSignal): Promise<ChangeRecord> {
+    const issue = await this.acquire(signal);
+    if (!issue) return { ok: false, key: '', seq: null, sentAt: nowUs(), answeredAt: nowUs(), error: 'not sent' };
+    let sentAt = nowUs();
     try {
+      if (issue.stale) {
+        const now = await gql<{ issue: { status: string } }>(
+          this.url,
+          'query($id: ID!) { issue(id: $id) { status } }',
+          { id: issue.id },
+          null,
+          signal,
+        );
+        if (now.data) issue.status = now.data.issue.status;
+        issue.stale = !now.data;
+        sentAt = nowUs();
+      }
+      const status = issue.status === 'ACKNOWLEDGED' ? 'IN_PROGRESS' : 'ACKNOWLEDGED';
       const answer = await gql<{ setIssueStatus: { id: string; status: string; version: number } }>(
         this.url,
         TOGGLE,
         { id: issue.id, status },
         this.officerToken,
+        signal,
       );
       const answeredAt = nowUs();
       const changed = answer.data?.setIssueStatus;
@@ -220,26 +228,29 @@ export class BridgeboardTarget implements Target {
       issue.status = changed.status;
       return { ok: true, key: `${changed.id}:${changed.version}`, seq: null, sentAt, answeredAt };
     } catch (error) {
+      issue.stale = true;
       return { ok: false, key: '', seq: null, sentAt, answeredAt: nowUs(), error: (error as Error).message };
     } finally {
       this.release(issue);
     }
   }
 
-  resolveSeqs(records: ChangeRecord[], baseline: number): Promise<void> {
-    return resolveSeqs(this.url, this.officerToken, records, baseline);
+  async resolveSeqs(records: ChangeRecord[], baseline: number): Promise<void> {
+    const seqs = await this.feed.issueChangesSince(baseline);
+    for (const record of records) if (record.ok) record.seq = seqs.get(record.key) ?? null;
   }
 
-  cpuMs(): number {
-    return cpuMs(this.pid);
+  cpu() {
+    return cpuTimes(this.pid);
   }
 
   rssBytes(): number {
     return rssBytes(this.pid);
   }
 
-  stop(): Promise<void> {
-    return stop(this.child, 10_000);
+  async stop(): Promise<void> {
+    await this.feed.close();
+    await stop(this.child, 5000);
   }
 }
 
@@ -291,7 +302,7 @@ export class ReferenceTarget implements Target {
     return Promise.resolve(this.seq);
   }
 
-  async change(): Promise<ChangeRecord> {
+  async change(signal?: AbortSignal): Promise<ChangeRecord> {
     const seq = ++this.seq;
     const version = ++this.version;
     const key = `${this.issueId}:${version}`;
@@ -301,6 +312,7 @@ export class ReferenceTarget implements Target {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ seq, version }),
+        signal,
       });
       await response.arrayBuffer();
       return { ok: response.ok, key, seq, sentAt, answeredAt: nowUs() };
@@ -313,8 +325,8 @@ export class ReferenceTarget implements Target {
     return Promise.resolve(); // the driver chose them
   }
 
-  cpuMs(): number {
-    return cpuMs(this.pid);
+  cpu() {
+    return cpuTimes(this.pid);
   }
 
   rssBytes(): number {

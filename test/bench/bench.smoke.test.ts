@@ -34,6 +34,7 @@ describe('pnpm bench', () => {
   it('delivers every change to every client once, on every server, and writes results.json', async () => {
     const options = tiny();
     const results = await runBench(options);
+    expect(results.errors).toEqual([]);
 
     expect(results.fanout.map((r) => r.server)).toEqual(['floor', 'graphql-ws', 'bridgeboard']);
     for (const result of results.fanout) {
@@ -55,7 +56,7 @@ describe('pnpm bench', () => {
     }
 
     const written = JSON.parse(fs.readFileSync(options.out, 'utf8')) as BenchResults;
-    expect(Object.keys(written).sort()).toEqual(['fanout', 'meta', 'reads', 'slow', 'sustained', 'writes']);
+    expect(Object.keys(written).sort()).toEqual(['errors', 'fanout', 'meta', 'reads', 'slow', 'sustained', 'writes']);
     expect(Object.keys(written.meta.frameBytes).sort()).toEqual([
       'BoardIssueChanged',
       'PublicIssueChanged',

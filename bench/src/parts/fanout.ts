@@ -1,4 +1,4 @@
-import { Session, type ConnectSummary, type PhaseResult, type RunContext } from '../session.js';
+import { isolated, Session, type ConnectSummary, type PhaseResult, type RunContext } from '../session.js';
 import type { ServerKind } from '../targets.js';
 
 export interface FanoutResult {
@@ -44,19 +44,21 @@ export async function runFanout(
       const sustainedHere = withSustained && n === options.sustained.n && options.sustained.servers.includes(server);
       if (!fanoutHere && !sustainedHere) continue;
       ctx.log(`fan-out: ${server}, ${n.toLocaleString('en')} subscribers`);
-      const session = await Session.open(ctx, server, n, `fanout-${server}-${n}`);
-      try {
-        if (fanoutHere) {
-          const phases: PhaseResult[] = [];
-          for (const rate of options.fanout.rates) {
-            phases.push(await session.phase(rate.label, options.fanout.changes, rate.intervalMs));
+      await isolated(ctx, `fan-out ${server} N=${n}`, async () => {
+        const session = await Session.open(ctx, server, n, `fanout-${server}-${n}`);
+        try {
+          if (fanoutHere) {
+            const phases: PhaseResult[] = [];
+            for (const rate of options.fanout.rates) {
+              phases.push(await session.phase(rate.label, options.fanout.changes, rate.intervalMs));
+            }
+            fanout.push({ server, n, connect: session.connect, phases });
           }
-          fanout.push({ server, n, connect: session.connect, phases });
+          if (sustainedHere) sustained.push(await sustainedRate(session, server, n));
+        } finally {
+          await session.close();
         }
-        if (sustainedHere) sustained.push(await sustainedRate(session, server, n));
-      } finally {
-        await session.close();
-      }
+      });
     }
   }
   return { fanout, sustained };

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ClientPool } from '../clients/pool.js';
 import { buildMix, specsAt } from '../clients/mix.js';
 import { kernelQueued, sleep } from '../procs.js';
-import { Session, type PhaseResult, type RunContext } from '../session.js';
+import { isolated, Session, type PhaseResult, type RunContext } from '../session.js';
 import type { ServerKind } from '../targets.js';
 
 export interface SlowRun {
@@ -40,15 +40,17 @@ export async function runSlow(ctx: RunContext): Promise<SlowResult[]> {
   const results: SlowResult[] = [];
   for (const server of slow.servers.filter((s) => ctx.options.servers.includes(s))) {
     ctx.log(`slow consumers: ${server}, ${slow.n} subscribers, ${slow.changes} changes`);
-    const without = await measure(ctx, server, null);
-    const withSlow = await measure(ctx, server, slow.slowClients);
-    results.push({
-      server,
-      n: slow.n,
-      slowClients: slow.slowClients,
-      changes: slow.changes,
-      without: without.run,
-      with: { ...withSlow.run, ...withSlow.slow! },
+    await isolated(ctx, `slow consumers ${server}`, async () => {
+      const without = await measure(ctx, server, null);
+      const withSlow = await measure(ctx, server, slow.slowClients);
+      results.push({
+        server,
+        n: slow.n,
+        slowClients: slow.slowClients,
+        changes: slow.changes,
+        without: without.run,
+        with: { ...withSlow.run, ...withSlow.slow! },
+      });
     });
   }
   return results;
