@@ -79,8 +79,12 @@ function deliveryTable(results: BenchResults): string {
 }
 
 function deliveryRow(result: FanoutResult, phase: PhaseResult, floorPhase: PhaseResult | undefined): string[] {
-  const head = [result.n.toLocaleString('en'), `${phase.changes || ''} at ${phase.label}`.trim(), result.server];
+  const tried = phase.changes + phase.failedChanges;
+  const changes = phase.failedChanges ? `${phase.changes} of ${tried} at ${phase.label}` : `${tried} at ${phase.label}`;
+  const head = [result.n.toLocaleString('en'), phase.skipped ? phase.label : changes, result.server];
   if (phase.skipped) return [...head, `skipped (${phase.skipped})`, '', '', '', '', '', '', ''];
+  if (phase.changes === 0)
+    return [...head, 'no change answered in time', '', '', '', '', ms(phase.cpuPerChangeMs), '', ''];
   return [
     ...head,
     ms(phase.p50Ms),
@@ -175,6 +179,72 @@ function readsTable(results: BenchResults): string {
   );
 }
 
+const SOCKET_BUFFER_KB = 256; // QUERY_LIMITS socketBuffer's default: what a stalled socket may hold
+
+/** The issue's bar for Bridgeboard, as ratios to the floor of the same run. */
+function targetsTable(results: BenchResults): string | null {
+  const rows: string[][] = [];
+  const verdict = (pass: boolean | null) => (pass == null ? '—' : pass ? 'yes' : 'no');
+  for (const bb of results.fanout.filter((r) => r.server === 'bridgeboard')) {
+    const floor = results.fanout.find((r) => r.server === 'floor' && r.n === bb.n);
+    const phase = bb.phases[0];
+    const floorPhase = floor?.phases[0];
+    const n = bb.n.toLocaleString('en');
+    const sum = (f: (p: PhaseResult) => number) => bb.phases.reduce((total, p) => total + f(p), 0);
+    const skipped = bb.phases.filter((p) => p.skipped).length;
+    const measured =
+      `${sum((p) => p.lost)} lost, ${sum((p) => p.duplicated)} dup, ${sum((p) => p.failedChanges)} changes failed` +
+      (skipped ? `, ${skipped} phases skipped` : '') +
+      (bb.connect.failed ? `, ${bb.connect.failed} not subscribed` : '');
+    const all = !skipped && !bb.connect.failed && sum((p) => p.lost + p.duplicated + p.failedChanges) === 0;
+    rows.push([`${n}: every change to every subscriber`, measured, '0 lost, 0 dup', verdict(all)]);
+    if (!phase || !floorPhase) continue;
+    const check = (what: string, value: number | null, base: number | null) => {
+      const r = value != null && base != null && base > 0 ? value / base : null;
+      rows.push([
+        `${n}, ${phase.label}: ${what}`,
+        r == null ? '—' : `${r.toFixed(2)}×`,
+        '≤ 1.5×',
+        verdict(r == null ? null : r <= 1.5),
+      ]);
+    };
+    check('CPU per change', phase.cpuPerChangeMs, floorPhase.cpuPerChangeMs);
+    check('p99', phase.p99Ms, floorPhase.p99Ms);
+    check('memory per connection', bb.connect.memoryPerConnectionKB, floor!.connect.memoryPerConnectionKB);
+  }
+  const bbRate = results.sustained.find((r) => r.server === 'bridgeboard');
+  const floorRate = results.sustained.find((r) => r.server === 'floor');
+  if (bbRate && floorRate && floorRate.bestRate > 0) {
+    const r = bbRate.bestRate / floorRate.bestRate;
+    rows.push([
+      `sustained rate at ${bbRate.n.toLocaleString('en')}`,
+      `${(r * 100).toFixed(0)}%`,
+      '≥ 50%',
+      verdict(r >= 0.5),
+    ]);
+  }
+  const slow = results.slow.find((r) => r.server === 'bridgeboard');
+  if (slow) {
+    const added = slow.with.rssGrowthMB - slow.without.rssGrowthMB;
+    const bound = (slow.slowClients * SOCKET_BUFFER_KB) / 1024;
+    rows.push([
+      `slow consumers: memory added by ${slow.slowClients} stalled sockets`,
+      `${added.toFixed(1)} MB`,
+      `≤ ${bound.toFixed(0)} MB`,
+      verdict(added <= bound),
+    ]);
+    const p99 =
+      slow.without.phase.p99Ms && slow.with.phase.p99Ms ? slow.with.phase.p99Ms / slow.without.phase.p99Ms : null;
+    rows.push([
+      'slow consumers: p99 of everybody else',
+      p99 == null ? '—' : `${((p99 - 1) * 100).toFixed(0)}%`,
+      '≤ +10%',
+      verdict(p99 == null ? null : p99 <= 1.1),
+    ]);
+  }
+  return rows.length ? table(['target (Bridgeboard)', 'measured', 'bar', 'met'], rows) : null;
+}
+
 /** The run as Markdown tables: what `pnpm bench` prints and bench/README.md keeps. */
 export function report(results: BenchResults): string {
   const { meta } = results;
@@ -192,6 +262,8 @@ export function report(results: BenchResults): string {
   if (results.slow.length) sections.push(`Slow consumers\n\n${slowTable(results)}`);
   if (results.writes) sections.push(`Writes\n\n${writesTable(results)}`);
   if (results.reads.length) sections.push(`Reads\n\n${readsTable(results)}`);
+  const targets = targetsTable(results);
+  if (targets) sections.push(`Targets\n\n${targets}`);
   if (results.errors.length) sections.push(`Failed\n\n${results.errors.map((e) => `- ${e}`).join('\n')}`);
   return sections.join('\n\n');
 }

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import path from 'node:path';
 import { ClientPool } from './clients/pool.js';
 import { buildMix, mixSummary, specsAt } from './clients/mix.js';
@@ -6,7 +7,14 @@ import type { BenchOptions } from './options.js';
 import { prime, type Prepared } from './prepare/prepare.js';
 import { sleep } from './procs.js';
 import { quantileMs } from './stats.js';
-import { ReferenceTarget, startBridgeboard, type ChangeRecord, type ServerKind, type Target } from './targets.js';
+import {
+  NOT_SENT,
+  ReferenceTarget,
+  startBridgeboard,
+  type ChangeRecord,
+  type ServerKind,
+  type Target,
+} from './targets.js';
 
 /** What a run shares: the prepared database, captured payloads, options, where logs go. */
 export interface RunContext {
@@ -182,6 +190,7 @@ export class Session {
     const cpuBefore = this.target.cpu();
     const started = Date.now();
     const abort = new AbortController();
+    setMaxListeners(0, abort.signal); // one listener per change waiting for a pool issue
     const driven = drive(this.target, count, intervalMs, abort.signal);
     await driven.sent;
     const lastSend = Date.now();
@@ -207,7 +216,9 @@ export class Session {
     await this.target.resolveSeqs(ok, baseline);
     const stats = await this.pool.collect(sentChanges(ok));
     const used = cpuAfter.total - cpuBefore.total;
-    const result = phaseResult(label, records, stats, used / Math.max(1, ok.length), complete);
+    // Per change sent: an unanswered mutation may still commit and be delivered later.
+    const sent = records.filter((r) => r.error !== NOT_SENT).length;
+    const result = phaseResult(label, records, stats, used / Math.max(1, sent), complete);
     result.systemShare = used > 0 ? (cpuAfter.system - cpuBefore.system) / used : 0;
     result.waitedMs = waitedMs;
     this.ctx.log(
@@ -218,10 +229,16 @@ export class Session {
         ` (${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
     if (!complete && !(await this.drain())) this.backlogged = true;
+    // Most changes unanswered: the server is too far behind for later phases to mean anything.
+    if (result.failedChanges > count / 2) this.backlogged = true;
     return result;
   }
 
-  /** After a phase that ended at its cap: wait (bounded) until the server stops delivering its backlog. */
+  /**
+   * After a phase that ended at its cap: wait (bounded) until nothing has arrived for `quietMs`
+   * and the server answers `/healthz` within a second (one busy executing sends nothing for a
+   * while, and answers nothing either).
+   */
   async drain(quietMs = 2000, capMs = 15_000): Promise<boolean> {
     const until = Date.now() + capMs;
     let last = await this.pool.progress();
@@ -232,7 +249,7 @@ export class Session {
       if (now !== last) {
         last = now;
         quietSince = Date.now();
-      } else if (Date.now() - quietSince >= quietMs) {
+      } else if (Date.now() - quietSince >= quietMs && (await this.target.responsive(1000))) {
         return true;
       }
     }

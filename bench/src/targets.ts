@@ -4,6 +4,9 @@ import { cpuTimes, forkTracked, freePort, listenerPid, nowUs, rssBytes, spawnTra
 import { ROOT } from './procs.js';
 import { Feed } from './feed.js';
 
+/** The error of a change given up before it was sent (its pool issue never came free). */
+export const NOT_SENT = 'not sent';
+
 export type ServerKind = 'floor' | 'graphql-ws' | 'bridgeboard';
 export const SERVER_KINDS: ServerKind[] = ['floor', 'graphql-ws', 'bridgeboard'];
 
@@ -37,6 +40,8 @@ export interface Target {
   change(signal?: AbortSignal): Promise<ChangeRecord>;
   /** Fills in the seq of each committed change made since `baseline`. */
   resolveSeqs(records: ChangeRecord[], baseline: number): Promise<void>;
+  /** Whether the server answers `/healthz` within `ms` (a server deep in a backlog does not). */
+  responsive(ms: number): Promise<boolean>;
   /** CPU the server process has used so far (utime + stime from /proc/<pid>/stat), in ms. */
   cpu(): { user: number; system: number; total: number };
   rssBytes(): number;
@@ -72,6 +77,13 @@ export interface BridgeboardOptions {
   /** `pnpm` (the default: `pnpm start`) or `direct` (tsx server/src/index.ts, what `pnpm start` ends with). */
   command: 'pnpm' | 'direct';
   startTimeoutMs: number;
+}
+
+function healthz(port: number, ms: number): Promise<boolean> {
+  return fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(ms) }).then(
+    (r) => r.ok,
+    () => false,
+  );
 }
 
 async function waitHealthy(child: ChildProcess, url: string, timeoutMs: number, what: string): Promise<void> {
@@ -197,7 +209,7 @@ export class BridgeboardTarget implements Target {
   /** One status change; an issue is changed by one mutation at a time, others run concurrently. */
   async change(signal?: AbortSignal): Promise<ChangeRecord> {
     const issue = await this.acquire(signal);
-    if (!issue) return { ok: false, key: '', seq: null, sentAt: nowUs(), answeredAt: nowUs(), error: 'not sent' };
+    if (!issue) return { ok: false, key: '', seq: null, sentAt: nowUs(), answeredAt: nowUs(), error: NOT_SENT };
     let sentAt = nowUs();
     try {
       if (issue.stale) {
@@ -238,6 +250,10 @@ export class BridgeboardTarget implements Target {
   async resolveSeqs(records: ChangeRecord[], baseline: number): Promise<void> {
     const seqs = await this.feed.issueChangesSince(baseline);
     for (const record of records) if (record.ok) record.seq = seqs.get(record.key) ?? null;
+  }
+
+  responsive(ms: number): Promise<boolean> {
+    return healthz(this.port, ms);
   }
 
   cpu() {
@@ -323,6 +339,10 @@ export class ReferenceTarget implements Target {
 
   resolveSeqs(): Promise<void> {
     return Promise.resolve(); // the driver chose them
+  }
+
+  responsive(ms: number): Promise<boolean> {
+    return healthz(this.port, ms);
   }
 
   cpu() {
