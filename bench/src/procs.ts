@@ -97,6 +97,14 @@ export function cpuTimes(pid: number): { user: number; system: number; total: nu
   return { user, system, total: user + system };
 }
 
+/** CPU time the whole machine has been busy (every core, every process), in milliseconds. */
+export function machineBusyMs(): number {
+  const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0];
+  // user nice system idle iowait irq softirq steal: all but idle and iowait are busy.
+  const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
+  return ((user + nice + system + irq + softirq + steal) * 1000) / CLK_TCK;
+}
+
 /** Resident memory of a process, in bytes (VmRSS). */
 export function rssBytes(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -5,7 +5,7 @@ import { buildMix, mixSummary, specsAt } from './clients/mix.js';
 import type { ConnectResult, PhaseStats, SentChange } from './clients/protocol.js';
 import type { BenchOptions } from './options.js';
 import { prime, type Prepared } from './prepare/prepare.js';
-import { sleep } from './procs.js';
+import { machineBusyMs, sleep } from './procs.js';
 import { quantileMs } from './stats.js';
 import {
   NOT_SENT,
@@ -60,6 +60,11 @@ export interface PhaseResult {
   systemShare: number;
   /** Every delivery arrived before the cap. */
   complete: boolean;
+  /**
+   * Cores busy on average during the phase: the whole machine, the server, the client workers,
+   * and everything else (the orchestrator, PostgreSQL, other work on the machine).
+   */
+  cores?: { machine: number; server: number; clients: number; others: number };
   /** Why the phase was not run (the server was still delivering an earlier phase's backlog). */
   skipped?: string;
   waitedMs: number;
@@ -188,6 +193,8 @@ export class Session {
     await this.pool.mark(baseline);
     const clients = this.connect.ready;
     const cpuBefore = this.target.cpu();
+    const machineBefore = machineBusyMs();
+    const clientsBefore = this.pool.cpuMs();
     const started = Date.now();
     const abort = new AbortController();
     setMaxListeners(0, abort.signal); // one listener per change waiting for a pool issue
@@ -206,6 +213,10 @@ export class Session {
       await sleep(50);
     }
     const cpuAfter = this.target.cpu();
+    const wall = Date.now() - started;
+    const machine = (machineBusyMs() - machineBefore) / wall;
+    const server = (cpuAfter.total - cpuBefore.total) / wall;
+    const clientCores = (this.pool.cpuMs() - clientsBefore) / wall;
     const waitedMs = Date.now() - lastSend;
     // Answers still out after the cap get a little longer, then are given up (counted as failed).
     await Promise.race([driven.answered, sleep(5000)]);
@@ -221,12 +232,14 @@ export class Session {
     const result = phaseResult(label, records, stats, used / Math.max(1, sent), complete);
     result.systemShare = used > 0 ? (cpuAfter.system - cpuBefore.system) / used : 0;
     result.waitedMs = waitedMs;
+    result.cores = { machine, server, clients: clientCores, others: Math.max(0, machine - server - clientCores) };
     this.ctx.log(
       `    ${label}: p50 ${fmt(result.p50Ms)} p99 ${fmt(result.p99Ms)} max ${fmt(result.maxMs)} ms, ` +
         `delivered ${(result.delivered * 100).toFixed(1)}%, lost ${result.lost}, dup ${result.duplicated}, ` +
         `CPU ${result.cpuPerChangeMs.toFixed(1)} ms/change (${(result.systemShare * 100).toFixed(0)}% system)` +
         (result.failedChanges ? `, ${result.failedChanges} changes failed` : '') +
-        ` (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+        ` (${((Date.now() - started) / 1000).toFixed(1)} s; cores busy: server ${server.toFixed(2)}, ` +
+        `clients ${clientCores.toFixed(2)}, others ${result.cores.others.toFixed(2)})`,
     );
     if (!complete && !(await this.drain())) this.backlogged = true;
     // Most changes unanswered: the server is too far behind for later phases to mean anything.

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { forkTracked, stop } from '../procs.js';
+import { cpuTimes, forkTracked, stop } from '../procs.js';
 import { emptyHistogram, merge } from '../stats.js';
 import type {
   ClientSpec,
@@ -124,6 +124,17 @@ export class ClientPool {
       merge(total.histogram, part.histogram);
     }
     return total;
+  }
+
+  /** CPU all client workers have used so far, in ms. */
+  cpuMs(): number {
+    return this.workers.reduce((sum, w) => {
+      try {
+        return sum + cpuTimes(w.child.pid!).total;
+      } catch {
+        return sum; // exited
+      }
+    }, 0);
   }
 
   /** Stops reading every ready socket (slow consumers). */
