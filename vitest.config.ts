@@ -33,6 +33,12 @@ export default defineConfig({
           testTimeout: 60_000,
         },
       },
+      // `pnpm bench` with tiny numbers (the harness spawns its own servers and clients).
+      {
+        extends: true as const,
+        resolve: { alias },
+        test: { name: 'bench', include: ['test/bench/**/*.test.ts'], testTimeout: 120_000 },
+      },
       ...databases.map((db) => ({
         extends: true as const,
         resolve: { alias },
