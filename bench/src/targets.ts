@@ -114,7 +114,7 @@ export async function startBridgeboard(options: BridgeboardOptions): Promise<Bri
     QUERY_LIMITS: 'connections=100000,memberConnections=100000,subscriptions=100',
   };
   delete env.REDIS_URL;
-  // BENCH_SERVER_NODE_ARGS (direct only), e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the server under load.
+  // BENCH_SERVER_NODE_ARGS (direct only), e.g. "--cpu-prof --cpu-prof-dir=prof", to profile the server under load.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const [command, args] =
     options.command === 'pnpm'

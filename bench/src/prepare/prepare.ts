@@ -43,7 +43,10 @@ export interface PrepareOptions {
 async function createDatabase(dialect: 'sqlite' | 'postgres', workDir: string) {
   if (dialect === 'sqlite') {
     const file = path.join(workDir, 'bench.sqlite');
-    return { url: `sqlite:${file}`, drop: async () => fs.rmSync(file, { force: true }) };
+    const drop = async () => {
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+    };
+    return { url: `sqlite:${file}`, drop };
   }
   const name = `bb_bench_${process.pid}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: ADMIN_POSTGRES_URL });
