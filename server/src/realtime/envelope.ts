@@ -12,14 +12,23 @@ export interface IssueSnapshot {
   previousOrganizations?: number[];
 }
 
-export interface EventSnapshot {
+/** What an event filter routes on. */
+export interface EventState {
   status: EventStatus;
   kind: EventKind;
   neighborhood: number | null;
   host: number;
   coHosts: number[];
-  isPublic: boolean;
   startsAt: string;
+  /** Absent on changes recorded before it was kept. */
+  endsAt?: string;
+}
+
+/** The state of an event after (and, where it changed, before) a change, for filtering. */
+export interface EventSnapshot extends EventState {
+  isPublic: boolean;
+  /** The routing state before the change, when the change altered it. */
+  previous?: EventState;
   /** On co-hosting steps: the organization invited, so its own filtered streams hear its invitation. */
   invitedOrganization?: number;
 }

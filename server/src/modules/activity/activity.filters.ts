@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { pkOf } from '../../common/relay.js';
-import { badInput } from '../../common/errors.js';
 import { hasScope, type Viewer } from '../../auth/viewer.js';
 import { ApiScope } from '../../auth/scopes.js';
 import { Role } from '../../auth/roles.js';
-import type { ActivityEnvelope, EventSnapshot, IssueSnapshot } from '../../realtime/envelope.js';
+import type { ActivityEnvelope } from '../../realtime/envelope.js';
+import { issueCriteria, matchesState, matchesText, previousState } from '../issues/issue.criteria.js';
+import { eventCriteria, matchesEvent } from '../events/event.criteria.js';
 import { CommunityIssue } from '../issues/issue.entity.js';
 import type { IssueFilter } from '../issues/issue.input.js';
 import type { EventFilter } from '../events/event.input.js';
@@ -34,71 +34,36 @@ export function visibilitiesFor(viewer: Viewer | null, scope: ApiScope): Activit
   return [ActivityVisibility.PUBLIC, ActivityVisibility.MEMBERS];
 }
 
-interface IssueState {
-  status: IssueSnapshot['status'];
-  category: IssueSnapshot['category'];
-  neighborhood: number;
-  organizations: number[];
-}
-
 /**
- * Issue changes matching a filter. A change matches when the issue matches before or after
- * it, so a board filtered to OPEN hears about the issue that just left OPEN.
+ * Issue changes matching a filter: the same criteria as the issues list. A change matches when
+ * the issue matches before or after it, so a board filtered to OPEN hears about the issue that
+ * just left OPEN.
  */
 export function issueAccept(viewer: Viewer | null, filter: IssueFilter | null | undefined): Accept {
-  const neighborhood = filter?.neighborhoodId
-    ? pkOf(filter.neighborhoodId, 'Neighborhood', 'filter.neighborhoodId')
-    : null;
-  const organization = filter?.organizationId
-    ? pkOf(filter.organizationId, 'Organization', 'filter.organizationId')
-    : null;
-  const search = filter?.search?.trim().toLowerCase() ?? '';
-  if (search.length > 200) throw badInput('filter.search', 'search must be at most 200 characters');
-  const words = search ? search.split(/\s+/).slice(0, 8) : [];
-  const matches = (s: IssueState) =>
-    (!filter?.status?.length || filter.status.includes(s.status)) &&
-    (!filter?.category || filter.category === s.category) &&
-    (neighborhood == null || neighborhood === s.neighborhood) &&
-    (organization == null || s.organizations.includes(organization));
-
+  const criteria = issueCriteria(filter);
   return async (envelope, em) => {
     const snap = envelope.snapshot.issue;
     if (!snap || envelope.issue == null || !visibleTo(viewer, envelope, ApiScope.ISSUES_READ)) return false;
-    const previous: IssueState = {
-      ...snap,
-      status: snap.previousStatus ?? snap.status,
-      organizations: snap.previousOrganizations ?? snap.organizations,
-    };
-    if (!matches(snap) && !matches(previous)) return false;
-    if (words.length === 0) return true;
+    if (!matchesState(criteria, snap) && !matchesState(criteria, previousState(snap))) return false;
+    if (criteria.words.length === 0) return true;
     // The whole issue, not just its text: the streams that accept the change render it next.
     const issue = await em.findOne(CommunityIssue, { pk: envelope.issue });
-    const text = `${issue?.title ?? ''} ${issue?.description ?? ''}`.toLowerCase();
-    return words.every((w) => text.includes(w));
+    return matchesText(criteria, issue?.title ?? '', issue?.description ?? '');
   };
 }
 
-/** Event changes matching a filter. */
+/**
+ * Event changes matching a filter: the same criteria as the events list, before or after the
+ * change, so a stream filtered on PLANNED hears that an event was cancelled.
+ */
 export function eventAccept(viewer: Viewer | null, filter: EventFilter | null | undefined): Accept {
-  const neighborhood = filter?.neighborhoodId
-    ? pkOf(filter.neighborhoodId, 'Neighborhood', 'filter.neighborhoodId')
-    : null;
-  const organization = filter?.organizationId
-    ? pkOf(filter.organizationId, 'Organization', 'filter.organizationId')
-    : null;
-  const matches = (s: EventSnapshot) =>
-    (!filter?.status?.length || filter.status.includes(s.status)) &&
-    (!filter?.kind || filter.kind === s.kind) &&
-    (neighborhood == null || neighborhood === s.neighborhood) &&
-    (organization == null ||
-      s.host === organization ||
-      s.coHosts.includes(organization) ||
-      s.invitedOrganization === organization) &&
-    (!filter?.to || new Date(s.startsAt) < new Date(filter.to));
+  const criteria = eventCriteria(filter);
   return (envelope) => {
     const snap = envelope.snapshot.event;
-    return Boolean(
-      snap && envelope.event != null && visibleTo(viewer, envelope, ApiScope.EVENTS_READ) && matches(snap),
+    if (!snap || envelope.event == null || !visibleTo(viewer, envelope, ApiScope.EVENTS_READ)) return false;
+    const invited = snap.invitedOrganization;
+    return (
+      matchesEvent(criteria, snap, invited) || (snap.previous != null && matchesEvent(criteria, snap.previous, invited))
     );
   };
 }

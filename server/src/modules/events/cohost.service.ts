@@ -87,7 +87,7 @@ export class CoHostService {
         actor: memberPkOf(viewer),
         actorOrganization: viewer.organizationPk,
         event,
-        snapshot: () => ({ event: eventSnapshot(event, organization.pk) }),
+        snapshot: () => ({ event: eventSnapshot(event, { invitedOrganization: organization.pk }) }),
       });
 
     for (const organization of wanted) {
@@ -185,7 +185,7 @@ export class CoHostService {
         actor: memberPkOf(viewer),
         actorOrganization: viewer.organizationPk,
         event,
-        snapshot: () => ({ event: eventSnapshot(event, organization.pk) }),
+        snapshot: () => ({ event: eventSnapshot(event, { invitedOrganization: organization.pk }) }),
       });
       return invitation;
     });

@@ -1,21 +1,50 @@
 import { LockMode, type EntityManager } from '@mikro-orm/core';
-import type { EventSnapshot } from '../../realtime/envelope.js';
+import type { EventSnapshot, EventState } from '../../realtime/envelope.js';
 import { ActivityVisibility } from '../activity/activity.enums.js';
 import { SharedEvent } from './event.entity.js';
 
-/** The routing snapshot of an event after a change; `coHosts` lists accepted co-hosts only. */
-export function eventSnapshot(event: SharedEvent, invitedOrganization?: number): EventSnapshot {
-  return {
+/**
+ * The routing snapshot of an event after a change; `coHosts` lists accepted co-hosts only.
+ * `before` is the snapshot taken when the change loaded the event: kept as `previous` when the
+ * change moved the event on anything a filter reads, so a stream that matched it before hears
+ * that it left.
+ */
+export function eventSnapshot(
+  event: SharedEvent,
+  options: { invitedOrganization?: number; before?: EventSnapshot } = {},
+): EventSnapshot {
+  const state: EventState = {
     status: event.status,
     kind: event.kind,
     neighborhood: event.neighborhood ? event.neighborhood.unwrap().pk : null,
     host: event.host.unwrap().pk,
     coHosts: event.coHosts.getItems().map((o) => o.pk),
-    isPublic: event.isPublic,
     startsAt: event.startsAt.toISOString(),
-    ...(invitedOrganization != null ? { invitedOrganization } : {}),
+    endsAt: event.endsAt.toISOString(),
+  };
+  const previous = options.before ? routingState(options.before) : null;
+  return {
+    ...state,
+    isPublic: event.isPublic,
+    ...(previous && !sameState(previous, state) ? { previous } : {}),
+    ...(options.invitedOrganization != null ? { invitedOrganization: options.invitedOrganization } : {}),
   };
 }
+
+function routingState(s: EventSnapshot): EventState {
+  const { status, kind, neighborhood, host, coHosts, startsAt, endsAt } = s;
+  return { status, kind, neighborhood, host, coHosts, startsAt, ...(endsAt ? { endsAt } : {}) };
+}
+
+const sameState = (a: EventState, b: EventState): boolean =>
+  a.status === b.status &&
+  a.kind === b.kind &&
+  a.neighborhood === b.neighborhood &&
+  a.host === b.host &&
+  a.startsAt === b.startsAt &&
+  a.endsAt === b.endsAt &&
+  a.coHosts.length === b.coHosts.length &&
+  a.coHosts.every((pk) => b.coHosts.includes(pk));
 
 /** Changes to a public event are public; to a members-only event, members only. */
 export const visibilityOf = (event: SharedEvent): ActivityVisibility =>

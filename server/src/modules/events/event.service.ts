@@ -17,6 +17,8 @@ import { EventRsvp } from './rsvp.entity.js';
 import { StaffCommitment } from './staff-commitment.entity.js';
 import { EventStatus } from './event.enums.js';
 import { eventSnapshot, lockEvent, visibilityOf } from './event.change.js';
+import { eventCriteria, eventWhere } from './event.criteria.js';
+import type { EventSnapshot } from '../../realtime/envelope.js';
 import { CoHostService } from './cohost.service.js';
 import type { CreateEventInput, EventFilter, RsvpInput, UpdateEventInput } from './event.input.js';
 import { idempotent, type IdempotencyClaim } from '../idempotency/idempotency.js';
@@ -83,6 +85,7 @@ export class EventService {
     if (input.status === EventStatus.CANCELLED) throw badInput('status', 'Use cancelEvent to cancel, with a reason');
     return runChange(this.orm, this.bus, async (em, record) => {
       const event = await this.loadForEdit(em, viewer, pk, expectedVersion);
+      const before = eventSnapshot(event);
       if (event.status === EventStatus.CANCELLED) throw badInput('id', 'A cancelled event cannot be edited');
       const startsAt = input.startsAt ?? event.startsAt;
       const endsAt = input.endsAt ?? event.endsAt;
@@ -114,7 +117,7 @@ export class EventService {
       if (input.isPublic != null) event.isPublic = input.isPublic;
       if (input.issueIds) event.issues.set(await issues(em, input.issueIds));
       event.updatedAt = new Date();
-      this.record(record, viewer, event, ActivityKind.EVENT_UPDATED, `Event updated: ${event.title}`);
+      this.record(record, viewer, event, ActivityKind.EVENT_UPDATED, `Event updated: ${event.title}`, before);
       if (input.coHostOrganizationIds) await this.coHosts.name(em, record, viewer, event, input.coHostOrganizationIds);
       return event;
     });
@@ -126,12 +129,20 @@ export class EventService {
     if (text.length < 3 || text.length > 500) throw badInput('reason', 'reason must be 3 to 500 characters');
     return runChange(this.orm, this.bus, async (em, record) => {
       const event = await this.loadForEdit(em, viewer, pk, expectedVersion);
+      const before = eventSnapshot(event);
       if (event.status === EventStatus.CANCELLED) throw badInput('id', 'The event is already cancelled');
       if (event.status === EventStatus.DONE) throw badInput('id', 'The event has already taken place');
       event.status = EventStatus.CANCELLED;
       event.cancelReason = text;
       event.updatedAt = new Date();
-      this.record(record, viewer, event, ActivityKind.EVENT_CANCELLED, `Event cancelled: ${event.title} (${text})`);
+      this.record(
+        record,
+        viewer,
+        event,
+        ActivityKind.EVENT_CANCELLED,
+        `Event cancelled: ${event.title} (${text})`,
+        before,
+      );
       return event;
     });
   }
@@ -255,18 +266,8 @@ export class EventService {
     first: number | null | undefined,
     after: string | null | undefined,
   ) {
-    const where: FilterQuery<SharedEvent> & { [key: string]: unknown } = {};
+    const where: FilterQuery<SharedEvent> & { [key: string]: unknown } = eventWhere(eventCriteria(filter));
     if (!hasScope(viewer, ApiScope.EVENTS_READ)) where.isPublic = true;
-    if (filter?.status?.length) where.status = { $in: filter.status };
-    if (filter?.kind) where.kind = filter.kind;
-    if (filter?.neighborhoodId)
-      where.neighborhood = pkOf(filter.neighborhoodId, 'Neighborhood', 'filter.neighborhoodId');
-    if (filter?.organizationId) {
-      const org = pkOf(filter.organizationId, 'Organization', 'filter.organizationId');
-      where.$or = [{ host: org }, { coHosts: { pk: org } }];
-    }
-    if (filter?.from) where.endsAt = { $gte: filter.from };
-    if (filter?.to) where.startsAt = { $lt: filter.to };
     return em.findByCursor(SharedEvent, where, {
       first: pageSize(first),
       after: checkCursor(after),
@@ -299,7 +300,15 @@ export class EventService {
     return event;
   }
 
-  private record(record: Record, viewer: Viewer, event: SharedEvent, kind: ActivityKind, summary: string): void {
+  /** Records a change to `event`; `before` is its snapshot from when the change loaded it. */
+  private record(
+    record: Record,
+    viewer: Viewer,
+    event: SharedEvent,
+    kind: ActivityKind,
+    summary: string,
+    before?: EventSnapshot,
+  ): void {
     record({
       kind,
       visibility: visibilityOf(event),
@@ -307,7 +316,7 @@ export class EventService {
       actor: memberPkOf(viewer),
       actorOrganization: viewer.organizationPk,
       event,
-      snapshot: () => ({ event: eventSnapshot(event) }),
+      snapshot: () => ({ event: eventSnapshot(event, { before }) }),
     });
   }
 }

@@ -23,6 +23,7 @@ import {
 } from './issue.enums.js';
 import { IssueOrder, type IssueFilter, type ReportIssueInput } from './issue.input.js';
 import { issueSnapshot } from './issue.snapshot.js';
+import { issueCriteria, issueWhere } from './issue.criteria.js';
 import { idempotent, type IdempotencyClaim } from '../idempotency/idempotency.js';
 
 const ORDER: Record<IssueOrder, QueryOrderMap<CommunityIssue>> = {
@@ -302,29 +303,7 @@ export class IssueService {
   }
 
   where(filter: IssueFilter | null | undefined): FilterQuery<CommunityIssue> {
-    const where: FilterQuery<CommunityIssue> & Record<string, unknown> = {};
-    if (!filter) return where;
-    if (filter.status?.length) where.status = { $in: filter.status };
-    if (filter.category) where.category = filter.category;
-    if (filter.neighborhoodId)
-      where.neighborhood = pkOf(filter.neighborhoodId, 'Neighborhood', 'filter.neighborhoodId');
-    if (filter.organizationId) {
-      where.organizations = { pk: pkOf(filter.organizationId, 'Organization', 'filter.organizationId') };
-    }
-    const search = filter.search?.trim();
-    if (search) {
-      // LIKE wildcards are dropped rather than escaped: SQLite and PostgreSQL escape differently.
-      const words = search
-        .replace(/[\\%_]/g, ' ')
-        .split(/\s+/)
-        .filter(Boolean)
-        .slice(0, 8);
-      const op = this.caseInsensitiveLike;
-      where.$and = words.map((word) => ({
-        $or: [{ title: { [op]: `%${word}%` } }, { description: { [op]: `%${word}%` } }],
-      }));
-    }
-    return where;
+    return issueWhere(issueCriteria(filter), this.caseInsensitiveLike);
   }
 
   /**
