@@ -37,7 +37,6 @@ import { ContactAccessService } from './modules/privacy/contact-access.service.j
 import { RetentionJob } from './modules/privacy/retention.js';
 import { createSecurity, type HttpContext } from './security/index.js';
 import { LinkIssuer } from './modules/access-links/access-link.codes.js';
-import { MemberSessions } from './modules/members/member.sessions.js';
 import { InvitationService } from './modules/access-links/invitation.service.js';
 import { PasswordLinkService } from './modules/access-links/password-link.service.js';
 import { Mailer } from './mail/mailer.js';
@@ -116,16 +115,14 @@ export async function bootstrap({
     closers.push(() => presence.close());
     await presence.start();
     const tokens = await TokenService.create(orm, config.tokenSecret);
-    const apiTokens = new ApiTokenService(orm, channels.open('api-tokens'), bus);
-    closers.push(() => apiTokens.close());
-    await apiTokens.start();
+    const apiTokens = new ApiTokenService(orm, bus);
     const viewerSockets = new ViewerSockets();
-    apiTokens.onRevoked((tokenPk) => viewerSockets.closeToken(tokenPk));
-    // A member deactivated, or whose password, role or organization changed, on any instance.
-    const sessions = new MemberSessions(channels.open('sessions'));
-    closers.push(() => sessions.close());
-    await sessions.start();
-    sessions.onEnded((memberPk) => viewerSockets.closeMember(memberPk));
+    // A member deactivated, or whose password, role or organization changed, or an API token
+    // revoked, on any instance: the change names them, and reaches every instance through the bus.
+    bus.listen(({ snapshot: { endsSessions } }) => {
+      if (endsSessions?.member != null) viewerSockets.closeMember(endsSessions.member);
+      if (endsSessions?.token != null) viewerSockets.closeToken(endsSessions.token);
+    });
     const credentials = { sessions: tokens, apiTokens };
     const retention = new RetentionJob(orm, config.retentionDays);
     closers.push(() => retention.close());
@@ -146,14 +143,13 @@ export async function bootstrap({
       presence,
       apiTokens,
       organizations: new OrganizationService(orm, bus),
-      members: new MemberService(orm, bus, sessions),
+      members: new MemberService(orm, bus),
       contactAccess: new ContactAccessService(orm),
       retention,
       links,
       partnership,
       setup: new SetupService(orm, bus, tokens, links, partnership),
-      accessLinks: new AccessLinkService(orm, bus, tokens, sessions),
-      sessions,
+      accessLinks: new AccessLinkService(orm, bus, tokens),
       invitations: new InvitationService(orm, bus, links, mailer),
       passwordLinks,
       idempotency: await IdempotencyService.create(orm),

@@ -13,7 +13,6 @@ import type { OrganizationService } from './modules/organizations/organization.s
 import type { ContactAccessService } from './modules/privacy/contact-access.service.js';
 import type { RetentionJob } from './modules/privacy/retention.js';
 import type { LinkIssuer } from './modules/access-links/access-link.codes.js';
-import type { MemberSessions } from './modules/members/member.sessions.js';
 import type { InvitationService } from './modules/access-links/invitation.service.js';
 import type { PasswordLinkService } from './modules/access-links/password-link.service.js';
 import type { PartnershipService } from './modules/partnership/partnership.service.js';
@@ -40,7 +39,6 @@ export interface Services {
   /** Builds one-time links (setup, invitations, passwords) on the board's public address. */
   links: LinkIssuer;
   /** `endSessions(memberPk)` closes a member's open sockets on every instance (after a committed change). */
-  sessions: MemberSessions;
   invitations: InvitationService;
   passwordLinks: PasswordLinkService;
   partnership: PartnershipService;

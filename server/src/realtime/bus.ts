@@ -52,6 +52,7 @@ export class ActivityBus {
   private recent: ActivityEnvelope[] = [];
   private poller: NodeJS.Timeout | null = null;
   private closed = false;
+  private publishFailing = false;
   /** How many times the bus read the database for changes the transport did not bring. */
   repairs = 0;
 
@@ -81,13 +82,29 @@ export class ActivityBus {
     await this.transport.close();
   }
 
-  /** Called after a change commits. A failed publish is logged: the poller repairs it. */
-  async publish(envelope: ActivityEnvelope): Promise<void> {
-    try {
-      await this.transport.publish(envelope);
-    } catch (error) {
-      console.error('[bridgeboard] activity publish failed; subscribers catch up by polling', error);
-    }
+  /**
+   * Called after a change commits. This instance's streams have it at once; other instances
+   * through the transport. Never waits on the transport, so a mutation answers as soon as it
+   * commits: with Redis away, the publish fails at once (logged once per outage) and the other
+   * instances read the change from the database at their next poll.
+   */
+  publish(envelope: ActivityEnvelope): void {
+    this.receive(envelope);
+    this.transport.publish(envelope).then(
+      () => {
+        if (this.publishFailing) console.info('[bridgeboard] activity publishing works again');
+        this.publishFailing = false;
+      },
+      (error: unknown) => {
+        if (!this.publishFailing) {
+          const reason = error instanceof Error ? error.message : String(error);
+          console.error(
+            `[bridgeboard] activity publish failed (${reason}); other instances catch up from the database`,
+          );
+        }
+        this.publishFailing = true;
+      },
+    );
   }
 
   /**

@@ -114,7 +114,7 @@ export async function runChange<T>(
         await em.flush();
         return { result, envelopes };
       });
-      for (const envelope of envelopes) await bus.publish(envelope);
+      for (const envelope of envelopes) bus.publish(envelope);
       return result;
     } catch (error) {
       if (idempotent && isClaimClash(error)) {

@@ -33,9 +33,21 @@ export interface EventSnapshot extends EventState {
   invitedOrganization?: number;
 }
 
+/**
+ * Whose live sessions a change ends (a deactivation, a new password, role or organization, a
+ * revoked API token): every instance closes their open sockets when the change reaches it, in
+ * seq order, through the same gapless bus as every other change, so a Redis outage delays it by
+ * at most one poll of the database instead of until Redis is back.
+ */
+export interface SessionsEnded {
+  member?: number;
+  token?: number;
+}
+
 export interface ActivitySnapshot {
   issue?: IssueSnapshot;
   event?: EventSnapshot;
+  endsSessions?: SessionsEnded;
 }
 
 /**

@@ -8,7 +8,6 @@ import { ActivityKind, ActivityVisibility } from '../activity/activity.enums.js'
 import { Member } from '../members/member.entity.js';
 import { PASSWORD_MAX, PASSWORD_MIN, passwordMessage } from '../members/member.input.js';
 import type { AuthPayload } from '../members/member.resolver.js';
-import type { MemberSessions } from '../members/member.sessions.js';
 import { AccessLink, AccessLinkKind } from './access-link.entity.js';
 import { LINK_TTL_MS, findUsableLink, hashLinkCode, newLinkCode } from './access-link.codes.js';
 import type { AccessLinkInfo } from './access-link.type.js';
@@ -52,7 +51,6 @@ export class AccessLinkService {
     private readonly orm: MikroORM,
     private readonly bus: ActivityBus,
     private readonly tokens: TokenService,
-    private readonly sessions: MemberSessions,
   ) {}
 
   /**
@@ -126,12 +124,11 @@ export class AccessLinkService {
         summary: `${member.name} set a new password with a one-time link`,
         actor: member.pk,
         actorOrganization: member.organization.unwrap().pk,
-        snapshot: () => ({}),
+        // Their open sockets were opened under the old password: closed on every instance.
+        snapshot: () => ({ endsSessions: { member: member.pk } }),
       });
       return member;
     });
-    // Their open sockets were opened under the old password: close them on every instance.
-    await this.sessions.endSessions(updated.pk);
     const { token, expiresAt } = await this.tokens.sign(updated.pk, passwordHash);
     return { token, expiresAt, member: updated };
   }

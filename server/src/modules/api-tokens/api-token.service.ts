@@ -6,7 +6,6 @@ import { pkOf, toGlobalId } from '../../common/relay.js';
 import { Role } from '../../auth/roles.js';
 import { formatScopes, parseScopes } from '../../auth/scopes.js';
 import { memberRefOf, type MemberViewer, type TokenViewer } from '../../auth/viewer.js';
-import type { Transport } from '../../realtime/transport.js';
 import type { ActivityBus } from '../../realtime/bus.js';
 import { runChange, type ChangeWork } from '../../realtime/change.js';
 import { ActivityKind, ActivityVisibility } from '../activity/activity.enums.js';
@@ -24,42 +23,19 @@ const TOUCH_EVERY_MS = 60_000;
 
 const hashOf = (secret: string): string => createHash('sha256').update(secret).digest('hex');
 
-/** What crosses instances when a token is revoked, so each closes that token's sockets. */
-interface Revoked {
-  tokenPk: number;
-}
-
 /**
  * Creates, lists, revokes and checks API tokens. A token acts as a member of its organization
  * would, limited to its scopes: OFFICER for the agency's tokens, PARTNER for a partner's, never
  * COORDINATOR (tokens cannot manage tokens or read the contact access log).
  *
- * Lifecycle: `start()` before serving (listens for revocations from any instance), `close()`.
+ * A revocation names the token in its activity (`endsSessions`), so every instance closes the
+ * token's open sockets when the change reaches it.
  */
 export class ApiTokenService {
-  private readonly revokedListeners = new Set<(tokenPk: number) => void>();
-
   constructor(
     private readonly orm: MikroORM,
-    private readonly transport: Transport<Revoked>,
     private readonly bus: ActivityBus,
   ) {}
-
-  async start(): Promise<void> {
-    await this.transport.start(({ tokenPk }) => {
-      for (const listener of this.revokedListeners) listener(tokenPk);
-    });
-  }
-
-  async close(): Promise<void> {
-    this.revokedListeners.clear();
-    await this.transport.close();
-  }
-
-  /** Called on every instance when any instance revokes a token (to end its open sockets). */
-  onRevoked(listener: (tokenPk: number) => void): void {
-    this.revokedListeners.add(listener);
-  }
 
   /** Bearer values of this shape are API tokens; anything else is a member session token. */
   looksLikeApiToken(value: string): boolean {
@@ -139,10 +115,10 @@ export class ApiTokenService {
    */
   async revoke(viewer: MemberViewer, id: string): Promise<ApiToken> {
     const pk = pkOf(id, 'ApiToken', 'id');
-    const { token, revoked } = await runChange(this.orm, this.bus, async (em, record) => {
+    return runChange(this.orm, this.bus, async (em, record) => {
       const token = await em.findOne(ApiToken, { pk }, { populate: ['organization'] });
       if (!token) throw notFound('API token');
-      if (token.revokedAt) return { token, revoked: false };
+      if (token.revokedAt) return token;
       token.revokedAt = new Date();
       token.revokedBy = memberRefOf(em, viewer);
       record({
@@ -151,18 +127,10 @@ export class ApiTokenService {
         summary: `${viewer.name} revoked the API token "${token.name}" of ${token.organization.getEntity().name}`,
         actor: viewer.memberPk,
         actorOrganization: viewer.organizationPk,
-        snapshot: () => ({}),
+        snapshot: () => ({ endsSessions: { token: pk } }),
       });
-      return { token, revoked: true };
+      return token;
     });
-    if (!revoked) return token;
-    try {
-      await this.transport.publish({ tokenPk: token.pk });
-    } catch (error) {
-      // The revocation is committed; only sockets opened before it may live on until they reconnect.
-      console.error('[bridgeboard] could not broadcast a token revocation', error);
-    }
-    return token;
   }
 
   private async touch(em: EntityManager, token: ApiToken): Promise<void> {

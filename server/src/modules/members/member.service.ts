@@ -12,7 +12,6 @@ import { adminActivity } from './admin-activity.js';
 import { Member } from './member.entity.js';
 import { PASSWORD_MAX, type CreateMemberInput, type UpdateMemberInput } from './member.input.js';
 import { checkEmail, checkFit, checkName, checkPassword, isLastActiveCoordinator } from './member.rules.js';
-import type { MemberSessions } from './member.sessions.js';
 import { idempotent, type IdempotencyClaim } from '../idempotency/idempotency.js';
 
 const EMAIL_TAKEN = 'email is already in use';
@@ -23,13 +22,12 @@ const EMAIL_TAKEN = 'email is already in use';
  * `roleFitsKind`), and there is always at least one active coordinator. Every change writes a
  * coordinators-only Activity. A member's new role or organization holds from their next request,
  * since every request reads the member afresh; their open sockets are closed after a change of
- * role, organization or password and after deactivation, on every instance (`MemberSessions`).
+ * role, organization or password and after deactivation, on every instance (`endsSessions`).
  */
 export class MemberService {
   constructor(
     private readonly orm: MikroORM,
     private readonly bus: ActivityBus,
-    private readonly sessions: MemberSessions,
   ) {}
 
   /** Every member, deactivated ones too (the board shows them greyed), or those of one organization, by name. */
@@ -80,8 +78,7 @@ export class MemberService {
     const name = input.name == null ? null : checkName(input.name);
     const organizationPk =
       input.organizationId == null ? null : pkOf(input.organizationId, 'Organization', 'organizationId');
-    let moved = false;
-    const updated = await runChange(this.orm, this.bus, async (em, record) => {
+    return runChange(this.orm, this.bus, async (em, record) => {
       const member: Member | null = await em.findOne(Member, { pk }, { populate: ['organization'] });
       if (!member) throw notFound('Member');
       const role = input.role ?? member.role;
@@ -103,18 +100,19 @@ export class MemberService {
       if (name != null && name !== member.name) changes.push(`renamed ${member.name} to ${name}`);
       if (role !== member.role) changes.push(`made ${name ?? member.name} ${role}`);
       if (organization.pk !== before.pk) changes.push(`moved ${name ?? member.name} to ${organization.name}`);
-      moved = role !== member.role || organization.pk !== before.pk;
+      const moved = role !== member.role || organization.pk !== before.pk;
       if (name != null) member.name = name;
       member.role = role;
       member.organization = ref(organization);
       if (changes.length > 0) {
-        record(adminActivity(ActivityKind.MEMBER_UPDATED, `${viewer.name} ${changes.join(', ')}`, viewer));
+        // Their sockets carry the role they connected with: closing them makes clients reconnect as they are now.
+        const endsSessions = moved ? { member: pk } : undefined;
+        record(
+          adminActivity(ActivityKind.MEMBER_UPDATED, `${viewer.name} ${changes.join(', ')}`, viewer, endsSessions),
+        );
       }
       return member;
     });
-    // Their sockets carry the role they connected with: closing them makes clients reconnect as they are now.
-    if (moved) await this.sessions.endSessions(pk);
-    return updated;
   }
 
   /** A coordinator sets someone's password (e.g. a forgotten one); their sessions end. */
@@ -122,7 +120,7 @@ export class MemberService {
     const pk = pkOf(id, 'Member', 'id');
     checkPassword('password', password);
     const passwordHash = await hashPassword(password);
-    const member = await runChange(this.orm, this.bus, async (em, record) => {
+    return runChange(this.orm, this.bus, async (em, record) => {
       const found = await em.findOne(Member, { pk });
       if (!found) throw notFound('Member');
       found.passwordHash = passwordHash;
@@ -131,12 +129,11 @@ export class MemberService {
           ActivityKind.PASSWORD_RESET_ISSUED,
           `${viewer.name} set a new password for ${found.name}`,
           viewer,
+          { member: pk },
         ),
       );
       return found;
     });
-    await this.sessions.endSessions(pk);
-    return member;
   }
 
   /** A member changes their own password, proving they know the current one; their sessions end. */
@@ -150,9 +147,12 @@ export class MemberService {
     const passwordHash = await hashPassword(next);
     await runChange(this.orm, this.bus, async (tx, record) => {
       await tx.nativeUpdate(Member, { pk: viewer.memberPk }, { passwordHash });
-      record(adminActivity(ActivityKind.PASSWORD_CHANGED, `${viewer.name} changed their password`, viewer));
+      record(
+        adminActivity(ActivityKind.PASSWORD_CHANGED, `${viewer.name} changed their password`, viewer, {
+          member: viewer.memberPk,
+        }),
+      );
     });
-    await this.sessions.endSessions(viewer.memberPk);
     return true;
   }
 
@@ -164,8 +164,7 @@ export class MemberService {
   async deactivate(viewer: MemberViewer, id: string): Promise<Member> {
     const pk = pkOf(id, 'Member', 'id');
     if (pk === viewer.memberPk) throw badInput('id', 'You cannot deactivate yourself; ask another coordinator');
-    let ended = false;
-    const member = await runChange(this.orm, this.bus, async (em, record) => {
+    return runChange(this.orm, this.bus, async (em, record) => {
       const found = await em.findOne(Member, { pk });
       if (!found) throw notFound('Member');
       if (found.deactivatedAt) return found;
@@ -179,12 +178,13 @@ export class MemberService {
         { member: pk, kind: AccessLinkKind.PASSWORD, usedAt: null, revokedAt: null },
         { revokedAt: now },
       );
-      record(adminActivity(ActivityKind.MEMBER_DEACTIVATED, `${viewer.name} deactivated ${found.name}`, viewer));
-      ended = true;
+      record(
+        adminActivity(ActivityKind.MEMBER_DEACTIVATED, `${viewer.name} deactivated ${found.name}`, viewer, {
+          member: pk,
+        }),
+      );
       return found;
     });
-    if (ended) await this.sessions.endSessions(pk);
-    return member;
   }
 
   /** Lets a deactivated member sign in again (with their old password). Reactivating twice changes nothing. */

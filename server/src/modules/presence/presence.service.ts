@@ -85,6 +85,7 @@ export class PresenceService {
   private beatTimer: NodeJS.Timeout | null = null;
   private flushTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  private beatFailing = false;
 
   constructor(
     private readonly transport: Transport<Beat>,
@@ -227,8 +228,11 @@ export class PresenceService {
   private async publish(members: Beat['members']): Promise<void> {
     try {
       await this.transport.publish({ instance: this.instance, members });
+      this.beatFailing = false;
     } catch (error) {
-      console.error('[bridgeboard] presence beat failed', error);
+      // Once per outage: the other instances' copies expire, and the next beat renews them.
+      if (!this.beatFailing) console.error(`[bridgeboard] presence beat failed: ${(error as Error).message}`);
+      this.beatFailing = true;
     }
   }
 
