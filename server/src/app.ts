@@ -127,7 +127,7 @@ export async function bootstrap({
     await sessions.start();
     sessions.onEnded((memberPk) => viewerSockets.closeMember(memberPk));
     const credentials = { sessions: tokens, apiTokens };
-    const retention = new RetentionJob(orm, config.retentionDays);
+    const retention = new RetentionJob(orm, bus, config.retentionDays);
     closers.push(() => retention.close());
     const links = new LinkIssuer();
     const partnership = new PartnershipService(orm, bus, { passwordResetByEmail: config.smtpUrl != null });
