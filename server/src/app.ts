@@ -36,6 +36,7 @@ import { OrganizationService } from './modules/organizations/organization.servic
 import { ContactAccessService } from './modules/privacy/contact-access.service.js';
 import { RetentionJob } from './modules/privacy/retention.js';
 import { createSecurity, type HttpContext } from './security/index.js';
+import { ResultCache } from './security/result-cache.js';
 import { LinkIssuer } from './modules/access-links/access-link.codes.js';
 import { MemberSessions } from './modules/members/member.sessions.js';
 import { InvitationService } from './modules/access-links/invitation.service.js';
@@ -76,6 +77,8 @@ export interface App {
   services: Services;
   /** The first-run setup link issued at this start (also logged); null once a coordinator exists. */
   setupUrl: string | null;
+  /** Shared answers to hot queries over HTTP; null when RESULT_CACHE is off. */
+  resultCache: ResultCache | null;
   close(): Promise<void>;
 }
 
@@ -233,6 +236,7 @@ export async function bootstrap({
       wsServer,
     );
 
+    const resultCache = config.resultCacheBytes ? new ResultCache(config.resultCacheBytes) : null;
     const apollo = new ApolloServer<HttpContext>({
       schema,
       formatError,
@@ -241,6 +245,7 @@ export async function bootstrap({
       plugins: [
         ...security.apollo.plugins,
         idempotencyHeaderPlugin<HttpContext>(),
+        ...(resultCache ? [resultCache.plugin()] : []),
         ApolloServerPluginDrainHttpServer({ httpServer }),
         {
           async serverWillStart() {
@@ -265,14 +270,19 @@ export async function bootstrap({
       expressMiddleware(apollo, {
         context: async ({ req }): Promise<HttpContext> => {
           const em = orm.em.fork();
-          const viewer = await viewerFromAuthorization(em, credentials, req.headers.authorization).catch((e) => {
+          const signedIn = await viewerFromAuthorization(em, credentials, req.headers.authorization).catch((e) => {
             throw authFailure(e);
           });
+          // With the result cache on, everything of this request sees the viewer through the
+          // cache's watch, so an answer that read who the viewer is is never shared.
+          const cached = resultCache?.scope(signedIn);
+          const viewer = cached ? cached.viewer : signedIn;
           return {
             services,
             em,
             viewer,
             loaders: createLoaders(services, viewer),
+            cacheScope: cached?.scope,
             clientAddress: security.clientAddress(req),
             idempotencyKey: req.header(IDEMPOTENCY_HEADER) ?? null,
           };
@@ -301,6 +311,7 @@ export async function bootstrap({
       orm,
       services,
       setupUrl,
+      resultCache,
       close: closeAll,
     };
   } catch (error) {
