@@ -193,12 +193,21 @@ export class ResultCache {
   }
 }
 
-/** A query whose every root field is a cacheable one (a root fragment is not looked into). */
+/**
+ * A query whose every root field is a cacheable one (a root fragment is not looked into), and
+ * that reads data: `{ latestSeq }` alone costs what the cache's own look-up does.
+ */
 function cacheable(operation: OperationDefinitionNode): boolean {
   if (operation.operation !== 'query') return false;
-  return operation.selectionSet.selections.every(
-    (s) => s.kind === Kind.FIELD && (CACHEABLE_FIELDS.has(s.name.value) || s.name.value === '__typename'),
-  );
+  let data = false;
+  for (const s of operation.selectionSet.selections) {
+    if (s.kind !== Kind.FIELD) return false;
+    const name = s.name.value;
+    if (name === '__typename' || name === 'latestSeq') continue;
+    if (!CACHEABLE_FIELDS.has(name)) return false;
+    data = true;
+  }
+  return data;
 }
 
 /** The newest committed seq, from the database: the one value every instance agrees on. */
