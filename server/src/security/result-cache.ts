@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Kind, print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import type { EntityManager } from '@mikro-orm/core';
@@ -28,6 +29,8 @@ const CACHEABLE_FIELDS = new Set([
 /** Operations whose answer turned out to read who the viewer is, remembered so they skip the cache at once. */
 const PERSONAL_KEYS = 10_000;
 const LATEST_SEQ = 'select value from activity_sequence where id = 1';
+/** How long a request waits for an identical one's execution before executing itself (that one may have failed early). */
+const WAIT_MS = 2000;
 
 type SingleResult = Extract<GraphQLResponse['body'], { kind: 'single' }>['singleResult'];
 
@@ -128,7 +131,7 @@ export class ResultCache {
           if (entry?.seq === seq) return this.hit(entry);
           const running = this.pending.get(key);
           if (running?.seq === seq) {
-            const answer = await running.answer;
+            const answer = await Promise.race([running.answer, sleep(WAIT_MS, null, { ref: false })]);
             if (answer) return this.hit(answer);
             return null;
           }
