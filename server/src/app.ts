@@ -36,6 +36,7 @@ import { OrganizationService } from './modules/organizations/organization.servic
 import { ContactAccessService } from './modules/privacy/contact-access.service.js';
 import { RetentionJob } from './modules/privacy/retention.js';
 import { createSecurity, type HttpContext } from './security/index.js';
+import { ResultCache } from './security/result-cache.js';
 import { LinkIssuer } from './modules/access-links/access-link.codes.js';
 import { InvitationService } from './modules/access-links/invitation.service.js';
 import { PasswordLinkService } from './modules/access-links/password-link.service.js';
@@ -75,6 +76,8 @@ export interface App {
   services: Services;
   /** The first-run setup link issued at this start (also logged); null once a coordinator exists. */
   setupUrl: string | null;
+  /** Shared answers to hot queries over HTTP; null when RESULT_CACHE is off. */
+  resultCache: ResultCache | null;
   close(): Promise<void>;
 }
 
@@ -124,7 +127,7 @@ export async function bootstrap({
       if (endsSessions?.token != null) viewerSockets.closeToken(endsSessions.token);
     });
     const credentials = { sessions: tokens, apiTokens };
-    const retention = new RetentionJob(orm, config.retentionDays);
+    const retention = new RetentionJob(orm, bus, config.retentionDays);
     closers.push(() => retention.close());
     const links = new LinkIssuer();
     const partnership = new PartnershipService(orm, bus, { passwordResetByEmail: config.smtpUrl != null });
@@ -229,6 +232,7 @@ export async function bootstrap({
       wsServer,
     );
 
+    const resultCache = config.resultCacheBytes ? new ResultCache(config.resultCacheBytes) : null;
     const apollo = new ApolloServer<HttpContext>({
       schema,
       formatError,
@@ -237,6 +241,7 @@ export async function bootstrap({
       plugins: [
         ...security.apollo.plugins,
         idempotencyHeaderPlugin<HttpContext>(),
+        ...(resultCache ? [resultCache.plugin()] : []),
         ApolloServerPluginDrainHttpServer({ httpServer }),
         {
           async serverWillStart() {
@@ -261,14 +266,19 @@ export async function bootstrap({
       expressMiddleware(apollo, {
         context: async ({ req }): Promise<HttpContext> => {
           const em = orm.em.fork();
-          const viewer = await viewerFromAuthorization(em, credentials, req.headers.authorization).catch((e) => {
+          const signedIn = await viewerFromAuthorization(em, credentials, req.headers.authorization).catch((e) => {
             throw authFailure(e);
           });
+          // With the result cache on, everything of this request sees the viewer through the
+          // cache's watch, so an answer that read who the viewer is is never shared.
+          const cached = resultCache?.scope(signedIn);
+          const viewer = cached ? cached.viewer : signedIn;
           return {
             services,
             em,
             viewer,
             loaders: createLoaders(services, viewer),
+            cacheScope: cached?.scope,
             clientAddress: security.clientAddress(req),
             idempotencyKey: req.header(IDEMPOTENCY_HEADER) ?? null,
           };
@@ -297,6 +307,7 @@ export async function bootstrap({
       orm,
       services,
       setupUrl,
+      resultCache,
       close: closeAll,
     };
   } catch (error) {

@@ -56,6 +56,9 @@ describe('loadConfig', () => {
     [{ RETENTION_DAYS: '-30' }, /RETENTION_DAYS/],
     [{ RETENTION_DAYS: '36501' }, /RETENTION_DAYS/],
     [{ RETENTION_DAYS: 'a year' }, /RETENTION_DAYS .*\(got "a year"\)/],
+    [{ RESULT_CACHE: '1kb' }, /RESULT_CACHE must be a size of at least 64kb like 32mb, or off \(got "1kb"\)/],
+    [{ RESULT_CACHE: 'lots' }, /RESULT_CACHE .*\(got "lots"\)/],
+    [{ RESULT_CACHE: '2gb' }, /RESULT_CACHE/],
   ])('rejects %o with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -93,6 +96,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ RETENTION_DAYS: '1' }).retentionDays).toBe(1);
     expect(loadConfig({ RETENTION_DAYS: 'off' }).retentionDays).toBeNull();
     expect(loadConfig({ RETENTION_DAYS: 'OFF' }).retentionDays).toBeNull();
+  });
+
+  it('keeps 32 MB of shared answers unless RESULT_CACHE says otherwise', () => {
+    expect(loadConfig({}).resultCacheBytes).toBe(32 * 1024 * 1024);
+    expect(loadConfig({ RESULT_CACHE: ' 128mb ' }).resultCacheBytes).toBe(128 * 1024 * 1024);
+    expect(loadConfig({ RESULT_CACHE: '512KB' }).resultCacheBytes).toBe(512 * 1024);
+    expect(loadConfig({ RESULT_CACHE: 'off' }).resultCacheBytes).toBeNull();
   });
 
   it('reads CORS origins, introspection and proxies to trust', () => {

@@ -28,6 +28,11 @@ export interface Config {
    */
   retentionDays: number | null;
   /**
+   * Bytes of answers the result cache may hold (`RESULT_CACHE`, security/result-cache.ts);
+   * `null`: off, every query executes.
+   */
+  resultCacheBytes: number | null;
+  /**
    * Where people reach the board (`PUBLIC_URL`), for the links the server hands out (setup,
    * invitations, password resets); `null`: the server's own `http://localhost:<port>`.
    */
@@ -302,6 +307,21 @@ export function parseRetentionDays(value: string | undefined): number | null {
   return days;
 }
 
+export const DEFAULT_RESULT_CACHE_BYTES = 32 * 1024 * 1024;
+
+/** `RESULT_CACHE`: a size like `64mb` or `512kb` (at least 64kb), or `off`. Unset: 32mb. */
+export function parseResultCache(value: string | undefined): number | null {
+  if (value == null || value.trim() === '') return DEFAULT_RESULT_CACHE_BYTES;
+  const text = value.trim();
+  if (/^(off|false|0)$/i.test(text)) return null;
+  const match = /^(\d+)\s*(b|kb|mb)?$/i.exec(text);
+  const bytes = match ? Number(match[1]) * BYTE_UNITS[(match[2] ?? '').toLowerCase()] : NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 64 * 1024) {
+    throw new ConfigError(`RESULT_CACHE must be a size of at least 64kb like 32mb, or off (got "${value}")`);
+  }
+  return bytes;
+}
+
 /** `PUBLIC_URL`: an http(s) origin with an optional path prefix, no query; trailing slashes dropped. */
 export function parsePublicUrl(value: string | undefined): string | null {
   if (value == null || value.trim() === '') return null;
@@ -381,6 +401,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: parseQueryLimits(env.QUERY_LIMITS),
     rateLimits: parseRateLimits(env.RATE_LIMITS),
     retentionDays: parseRetentionDays(env.RETENTION_DAYS),
+    resultCacheBytes: parseResultCache(env.RESULT_CACHE),
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
     smtpUrl: parseSmtpUrl(env.SMTP_URL),
     mailFrom: parseMailFrom(env.MAIL_FROM),

@@ -193,13 +193,13 @@ describe('retention', () => {
     )[0];
 
   it('erases contacts and precise locations of issues resolved or closed for the period, and nothing else', async () => {
-    const job = new RetentionJob(server.app.orm, 30);
+    const job = new RetentionJob(server.app.orm, server.app.services.bus, 30);
     const resolved = await report('Resolved long ago', 'RESOLVED');
     const closed = await report('Closed long ago', 'CLOSED');
     const open = await report('Still open', null);
     const inProgress = await report('Still being worked on', 'IN_PROGRESS');
     const anonymous = await report('Anonymous and resolved', 'RESOLVED', true);
-    const versionBefore = (await row(resolved.id)).version;
+    const versionBefore = Number((await row(resolved.id)).version);
 
     // Not yet due a day before the period ends.
     expect(await job.run(new Date(Date.now() + 29 * DAY))).toBe(0);
@@ -211,7 +211,10 @@ describe('retention', () => {
     );
     expect(Number(dueCount)).toBeGreaterThanOrEqual(3);
     const due = new Date(Date.now() + 31 * DAY);
-    const [a, b] = await Promise.all([job.run(due), new RetentionJob(server.app.orm, 30).run(due)]);
+    const [a, b] = await Promise.all([
+      job.run(due),
+      new RetentionJob(server.app.orm, server.app.services.bus, 30).run(due),
+    ]);
     expect(a + b).toBe(Number(dueCount));
     const erased = [resolved, closed, anonymous];
     for (const issue of erased) {
@@ -221,12 +224,20 @@ describe('retention', () => {
       expect(await row(issue.id)).toMatchObject({ lat: 45.5111111, address: '9 Erase St' });
       expect((await row(issue.id)).contact).toMatch(/@example\.org$/);
     }
-    // The issue stays, at its neighborhood's centre, with its version (nobody's edit is overruled).
+    // The issue stays, at its neighborhood's centre; the erasure is a change, so its version moves on.
     expect(await row(resolved.id)).toMatchObject({
       title: 'Resolved long ago',
       status: 'RESOLVED',
-      version: versionBefore,
+      version: versionBefore + 1,
     });
+    // Each erasure recorded once, even with two instances at it.
+    for (const issue of erased) {
+      const recorded = await sql(
+        "select count(*) as n from activity where issue_id = ? and kind = 'ISSUE_DETAILS_ERASED'",
+        [pkOf(issue.id)],
+      );
+      expect(Number(recorded[0].n)).toBe(1);
+    }
     const seen = await server.gql(
       'query($id: ID!) { issue(id: $id) { contact location { lat lng address precise } } }',
       { id: resolved.id },
@@ -242,7 +253,9 @@ describe('retention', () => {
 
   it('erases nothing when off', async () => {
     const issue = await report('Kept for ever', 'CLOSED');
-    expect(await new RetentionJob(server.app.orm, null).run(new Date(Date.now() + 36_500 * DAY))).toBe(0);
+    expect(
+      await new RetentionJob(server.app.orm, server.app.services.bus, null).run(new Date(Date.now() + 36_500 * DAY)),
+    ).toBe(0);
     expect((await row(issue.id)).contact).not.toBeNull();
   });
 

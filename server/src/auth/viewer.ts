@@ -146,3 +146,26 @@ export function classViewer(viewer: Viewer | null, onIdentity: () => void): View
     },
   });
 }
+
+/**
+ * `viewer` as itself, but reading anything beyond its visibility class (`memberPk`, `name`,
+ * `tokenPk`, `sessionExpiresAt`, …) calls `onIdentity` first: the same line `classViewer` draws,
+ * for answers that are executed for the viewer and may be shared with its class afterwards (the
+ * result cache, security/result-cache.ts). An answer whose execution never called `onIdentity`
+ * depends on the class alone. Build every per-request helper that keeps the viewer (loaders,
+ * the contact log) from the watched viewer, or its reads go unseen.
+ */
+export function watchIdentity(viewer: Viewer | null, onIdentity: () => void): Viewer | null {
+  if (!viewer) return null;
+  return new Proxy(viewer, {
+    get(target, property, receiver) {
+      if (!CLASS_FIELDS.has(property) && property in target) onIdentity();
+      return Reflect.get(target, property, receiver);
+    },
+    // Spreading or serializing the viewer copies who it is.
+    ownKeys(target) {
+      onIdentity();
+      return Reflect.ownKeys(target);
+    },
+  });
+}

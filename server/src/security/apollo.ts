@@ -7,9 +7,13 @@ import { ErrorCode } from '../common/errors.js';
 import type { OperationGuard } from './guard.js';
 import { limitRules, parseOptions } from './limits.js';
 import { variableErrors } from './suggestions.js';
+import type { CacheScope } from './result-cache.js';
 
-/** The HTTP context: the shared one, plus the client's address for rate limits. */
-export type HttpContext = Context & { clientAddress: string };
+/**
+ * The HTTP context: the shared one, plus the client's address for rate limits and, with the
+ * result cache on, the request's part in it (its `viewer` is then the watched one).
+ */
+export type HttpContext = Context & { clientAddress: string; cacheScope?: CacheScope };
 
 /**
  * Apollo's share of the limits. Introspection is governed by the shared validation rules (so

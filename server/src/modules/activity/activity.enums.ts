@@ -6,6 +6,8 @@ export enum ActivityKind {
   ISSUE_ASSIGNED = 'ISSUE_ASSIGNED',
   ISSUE_UPDATE_ADDED = 'ISSUE_UPDATE_ADDED',
   ISSUE_SUPPORTED = 'ISSUE_SUPPORTED',
+  // The retention job erased a closed issue's contact and precise location (modules/privacy).
+  ISSUE_DETAILS_ERASED = 'ISSUE_DETAILS_ERASED',
   EVENT_CREATED = 'EVENT_CREATED',
   EVENT_UPDATED = 'EVENT_UPDATED',
   EVENT_CANCELLED = 'EVENT_CANCELLED',

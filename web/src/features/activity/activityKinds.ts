@@ -7,6 +7,7 @@ export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = {
   ISSUE_ASSIGNED: 'Assigned',
   ISSUE_SUPPORTED: 'Me too',
   ISSUE_UPDATE_ADDED: 'Update',
+  ISSUE_DETAILS_ERASED: 'Details erased',
   EVENT_CREATED: 'New event',
   EVENT_UPDATED: 'Event changed',
   EVENT_CANCELLED: 'Cancelled',
