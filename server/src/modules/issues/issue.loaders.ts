@@ -22,6 +22,28 @@ import {
 export function issueLoaders(orm: MikroORM, viewer: Viewer | null, cache: boolean) {
   const visible = visibleUpdates(viewer);
   return {
+    ...publicIssueLoaders(orm, cache),
+    latestUpdate: new DataLoader<number, IssueUpdateRow | null>(
+      (issuePks) => readLatestUpdates(orm.em.fork(), issuePks, visible),
+      { cache },
+    ),
+    updates: new DataLoader<number, IssueUpdateRow[]>((issuePks) => readUpdates(orm.em.fork(), issuePks, visible), {
+      cache,
+    }),
+    updateCount: new DataLoader<number, number>((issuePks) => readUpdateCounts(orm.em.fork(), issuePks, visible), {
+      cache,
+    }),
+  };
+}
+
+export type PublicIssueLoaders = ReturnType<typeof publicIssueLoaders>;
+
+/**
+ * The relations every viewer sees alike (neighborhoods, organizations): the live fan-out shares
+ * one set across the visibility classes of a change, so they are read once per change.
+ */
+export function publicIssueLoaders(orm: MikroORM, cache: boolean) {
+  return {
     neighborhood: new DataLoader<number, NeighborhoodRow | null>(
       async (pks) => {
         const rows = await readNeighborhoods(orm.em.fork(), pks);
@@ -34,15 +56,5 @@ export function issueLoaders(orm: MikroORM, viewer: Viewer | null, cache: boolea
       (issuePks) => readIssueOrganizations(orm.em.fork(), issuePks),
       { cache },
     ),
-    latestUpdate: new DataLoader<number, IssueUpdateRow | null>(
-      (issuePks) => readLatestUpdates(orm.em.fork(), issuePks, visible),
-      { cache },
-    ),
-    updates: new DataLoader<number, IssueUpdateRow[]>((issuePks) => readUpdates(orm.em.fork(), issuePks, visible), {
-      cache,
-    }),
-    updateCount: new DataLoader<number, number>((issuePks) => readUpdateCounts(orm.em.fork(), issuePks, visible), {
-      cache,
-    }),
   };
 }
