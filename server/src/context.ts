@@ -1,7 +1,5 @@
-import DataLoader from 'dataloader';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { hasScope, type Viewer } from './auth/viewer.js';
-import { ApiScope } from './auth/scopes.js';
+import type { Viewer } from './auth/viewer.js';
 import type { TokenService } from './auth/tokens.js';
 import type { ActivityBus } from './realtime/bus.js';
 import type { IssueService } from './modules/issues/issue.service.js';
@@ -21,8 +19,7 @@ import type { AccessLinkService } from './modules/access-links/access-link.servi
 import type { IdempotencyService } from './modules/idempotency/idempotency.js';
 import type { NeighborhoodService } from './modules/neighborhoods/neighborhood.service.js';
 import type { LiveFanOut, LiveTarget } from './realtime/fanout.js';
-import { IssueUpdate } from './modules/issues/issue-update.entity.js';
-import { UpdateVisibility } from './modules/issues/issue.enums.js';
+import { issueLoaders } from './modules/issues/issue.loaders.js';
 
 export interface Services {
   orm: MikroORM;
@@ -95,8 +92,8 @@ export function socketContext(
 export type Loaders = ReturnType<typeof createLoaders>;
 
 /**
- * Batched lookups that MikroORM's own dataloaders do not cover (aggregates), and the batched
- * contact access log. Each batch forks its own EntityManager so a loader is safe in
+ * Batched lookups of the read path (plain rows, see issue.loaders.ts), and the batched contact
+ * access log. Each batch forks its own EntityManager so a loader is safe in
  * subscriptions, where one context outlives many events; `cache: false` there keeps later
  * events from seeing earlier answers (and logs every delivery of a contact).
  */
@@ -105,61 +102,9 @@ export function createLoaders(
   viewer: Viewer | null,
   cache = true,
 ) {
-  const visible = hasScope(viewer, ApiScope.ISSUES_READ)
-    ? [UpdateVisibility.PUBLIC, UpdateVisibility.PARTNERS]
-    : [UpdateVisibility.PUBLIC];
-  const visibleSql = visible.map(() => '?').join(', ');
   return {
     /** `load(issuePk)` records that the viewer (a member) read the issue's contact. */
     contactRead: contactAccess.recorder(viewer?.kind === 'member' ? viewer : null, cache),
-    latestUpdate: new DataLoader<number, IssueUpdate | null>(
-      async (issuePks) => {
-        const em = orm.em.fork();
-        const marks = issuePks.map(() => '?').join(', ');
-        const rows = await em
-          .getConnection()
-          .execute<
-            { id: number }[]
-          >(`select max(id) as id from issue_update where issue_id in (${marks}) and visibility in (${visibleSql}) group by issue_id`, [...issuePks, ...visible]);
-        const updates = rows.length
-          ? await em.find(IssueUpdate, { pk: { $in: rows.map((r: { id: number }) => Number(r.id)) } })
-          : [];
-        const byIssue = new Map(updates.map((u) => [u.issue.unwrap().pk, u]));
-        return issuePks.map((pk) => byIssue.get(pk) ?? null);
-      },
-      { cache },
-    ),
-    updates: new DataLoader<number, IssueUpdate[]>(
-      async (issuePks) => {
-        const updates = await orm.em
-          .fork()
-          .find(
-            IssueUpdate,
-            { issue: { $in: [...issuePks] }, visibility: { $in: visible } },
-            { orderBy: { pk: 'asc' } },
-          );
-        const byIssue = new Map<number, IssueUpdate[]>(issuePks.map((pk) => [pk, []]));
-        for (const update of updates) byIssue.get(update.issue.unwrap().pk)?.push(update);
-        return issuePks.map((pk) => byIssue.get(pk) ?? []);
-      },
-      { cache },
-    ),
-    updateCount: new DataLoader<number, number>(
-      async (issuePks) => {
-        const marks = issuePks.map(() => '?').join(', ');
-        const rows = await orm.em
-          .fork()
-          .getConnection()
-          .execute<{ issue_id: number; n: number }[]>(
-            `select issue_id, count(*) as n from issue_update where issue_id in (${marks}) and visibility in (${visibleSql}) group by issue_id`,
-            [...issuePks, ...visible],
-          );
-        const counts = new Map<number, number>(
-          rows.map((r: { issue_id: number; n: number }) => [Number(r.issue_id), Number(r.n)]),
-        );
-        return issuePks.map((pk) => counts.get(pk) ?? 0);
-      },
-      { cache },
-    ),
+    ...issueLoaders(orm, viewer, cache),
   };
 }

@@ -3,6 +3,7 @@ import { classViewer, visibilityClass, type MemberViewer, type Viewer } from '..
 import { createLoaders, type Context, type Loaders, type Services } from '../context.js';
 import type { Accept } from '../modules/activity/activity.filters.js';
 import { CommunityIssue } from '../modules/issues/issue.entity.js';
+import { publicIssueLoaders, type PublicIssueLoaders } from '../modules/issues/issue.loaders.js';
 import { SharedEvent } from '../modules/events/event.entity.js';
 import type { ActivityEnvelope } from './envelope.js';
 import type { LiveTarget, Subscriber } from './subscriber.js';
@@ -76,12 +77,15 @@ export class Group {
 export class ChangeScope {
   readonly em: EntityManager;
   private readonly loaders = new Map<string, Loaders>();
+  /** Neighborhoods and organizations look the same to every class: read once per change. */
+  private readonly shared: PublicIssueLoaders;
 
   constructor(
     private readonly services: Services,
     readonly envelope: ActivityEnvelope,
   ) {
     this.em = services.orm.em.fork();
+    this.shared = publicIssueLoaders(services.orm, true);
   }
 
   /** Loads the change's issue or event into the shared identity map, once for every group. */
@@ -98,7 +102,7 @@ export class ChangeScope {
     const classKey = visibilityClass(group.viewer);
     let loaders = this.loaders.get(classKey);
     if (!loaders) {
-      loaders = createLoaders(this.services, group.viewer);
+      loaders = { ...createLoaders(this.services, group.viewer), ...this.shared };
       this.loaders.set(classKey, loaders);
     }
     const recorder = this.services.contactAccess.groupRecorder(() => membersOf(readers));

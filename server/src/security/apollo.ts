@@ -1,6 +1,9 @@
 import { GraphQLError } from 'graphql';
 import { HeaderMap, type ApolloServerOptions, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import { ErrorCode } from '../common/errors.js';
@@ -37,8 +40,25 @@ export function apolloSecurity(
       // Apollo's landing page loads scripts from Apollo's CDN into this origin, where the board
       // keeps its session token.
       ApolloServerPluginLandingPageDisabled(),
+      // Apollo's default cache-control plugin wraps every field resolver to collect cache hints
+      // the schema never gives; all it ever concluded was `no-store`, which noStorePlugin sends.
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin(),
       guardPlugin(guard, config.introspection),
     ],
+  };
+}
+
+/** Every answer is per viewer and live: `Cache-Control: no-store`, as Apollo's default plugin sent. */
+function noStorePlugin(): ApolloServerPlugin<HttpContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (!response.http.headers.has('cache-control')) response.http.headers.set('cache-control', 'no-store');
+        },
+      };
+    },
   };
 }
 

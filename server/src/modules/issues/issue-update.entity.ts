@@ -10,7 +10,7 @@ import {
   type Rel,
   PrimaryKeyProp,
 } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { DateTime } from '../../common/scalars.js';
 import { Node, toGlobalId } from '../../common/relay.js';
 import { Member } from '../members/member.entity.js';
@@ -27,7 +27,7 @@ export class IssueUpdate {
   @PrimaryKey({ type: 'integer', fieldName: 'id' })
   pk!: number & Opt;
 
-  @Field(() => ID)
+  /** The Relay id; the GraphQL field is a resolver (see IssueUpdate's resolver), so plain rows get it too. */
   get id(): string & Opt {
     return toGlobalId('IssueUpdate', this.pk);
   }

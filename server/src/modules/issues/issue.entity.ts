@@ -13,7 +13,7 @@ import {
   type Rel,
   PrimaryKeyProp,
 } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { DateTime } from '../../common/scalars.js';
 import { Node, toGlobalId } from '../../common/relay.js';
 import { Neighborhood } from '../neighborhoods/neighborhood.entity.js';
@@ -29,13 +29,15 @@ import { IssueUpdate } from './issue-update.entity.js';
 @ObjectType('CommunityIssue', { implements: Node })
 @Entity({ tableName: 'community_issue' })
 @Index({ properties: ['status', 'reportedAt'] })
+// The board's default order (newest first, every status): an index walk instead of sorting every issue.
+@Index({ properties: ['reportedAt', 'pk'] })
 export class CommunityIssue {
   [PrimaryKeyProp]?: 'pk';
 
   @PrimaryKey({ type: 'integer', fieldName: 'id' })
   pk!: number & Opt;
 
-  @Field(() => ID)
+  /** The Relay id; the GraphQL field is a resolver (see CommunityIssue's resolver), so plain rows get it too. */
   get id(): string & Opt {
     return toGlobalId('CommunityIssue', this.pk);
   }

@@ -1,10 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Allow, Public } from '../../auth/access.js';
-import { MEMBERS, Role } from '../../auth/roles.js';
+import { MEMBERS } from '../../auth/roles.js';
 import { ApiScope } from '../../auth/scopes.js';
 import { hasScope } from '../../auth/viewer.js';
 import type { Context } from '../../context.js';
-import { Connection, parseGlobalId, toConnection } from '../../common/relay.js';
+import { Connection, parseGlobalId, toGlobalId, type ConnectionShape } from '../../common/relay.js';
+import { keyOf } from '../../common/rows.js';
 import { Location, coarsen } from '../../common/location.js';
 import { Neighborhood } from '../neighborhoods/neighborhood.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -12,9 +13,21 @@ import { Member } from '../members/member.entity.js';
 import { CommunityIssue } from './issue.entity.js';
 import { IssueUpdate } from './issue-update.entity.js';
 import { UpdateVisibility } from './issue.enums.js';
+import { mayReadContact } from './issue.policy.js';
+import {
+  readIssue,
+  type IssueRow,
+  type IssueUpdateRow,
+  type NeighborhoodRow,
+  type OrganizationRow,
+} from './issue.rows.js';
 import { IssueFilter, IssueOrder, ReportIssueInput } from './issue.input.js';
 import { IssueStatus } from './issue.enums.js';
 import { IDEMPOTENCY_KEY_DESCRIPTION, claimFor } from '../idempotency/idempotency.js';
+
+/** What the `CommunityIssue` type resolves from: a read path row, or an entity (mutations, live payloads). */
+type IssueSource = CommunityIssue | IssueRow;
+type UpdateSource = IssueUpdate | IssueUpdateRow;
 
 @ObjectType('IssueConnection')
 export class IssueConnection extends Connection('Issue', CommunityIssue) {}
@@ -26,10 +39,10 @@ const reload = (ctx: Context, issue: CommunityIssue) => ctx.em.findOneOrFail(Com
 export class IssueResolver {
   @Public()
   @Query(() => CommunityIssue, { nullable: true, description: 'One issue by id; null when there is none.' })
-  async issue(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<CommunityIssue | null> {
+  async issue(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<IssueSource | null> {
     const parsed = parseGlobalId(id);
     if (!parsed || parsed.type !== 'CommunityIssue') return null;
-    return ctx.em.findOne(CommunityIssue, { pk: parsed.pk });
+    return readIssue(ctx.em, parsed.pk);
   }
 
   @Public()
@@ -40,8 +53,8 @@ export class IssueResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('orderBy', () => IssueOrder, { nullable: true }) orderBy?: IssueOrder,
-  ): Promise<IssueConnection> {
-    return toConnection(await ctx.services.issues.list(ctx.em, filter, first, after, orderBy));
+  ): Promise<ConnectionShape<IssueSource>> {
+    return ctx.services.issues.list(ctx.em, filter, first, after, orderBy);
   }
 
   @Public()
@@ -97,28 +110,32 @@ export class IssueResolver {
     return reload(ctx, await ctx.services.issues.support(ctx.viewer, id));
   }
 
+  @FieldResolver(() => ID)
+  id(@Root() issue: IssueSource): string {
+    return toGlobalId('CommunityIssue', issue.pk);
+  }
+
   @FieldResolver(() => Neighborhood)
-  neighborhood(@Root() issue: CommunityIssue): Promise<Neighborhood> {
-    return issue.neighborhood.load() as Promise<Neighborhood>;
+  async neighborhood(@Root() issue: IssueSource, @Ctx() ctx: Context): Promise<NeighborhoodRow> {
+    return (await ctx.loaders.neighborhood.load(keyOf(issue.neighborhood)!))!;
   }
 
   @FieldResolver(() => [Organization], { description: 'Organizations it is shared with / assigned to.' })
-  async organizations(@Root() issue: CommunityIssue): Promise<Organization[]> {
-    const items = await issue.organizations.load();
-    return items.getItems().sort((a, b) => a.name.localeCompare(b.name));
+  organizations(@Root() issue: IssueSource, @Ctx() ctx: Context): Promise<OrganizationRow[]> {
+    return ctx.loaders.issueOrganizations.load(issue.pk);
   }
 
   @FieldResolver(() => Location, {
     description:
       'Precise for members (and issues:read tokens); coarsened to about 100 m (or the neighborhood centre) for the public.',
   })
-  async location(@Root() issue: CommunityIssue, @Ctx() ctx: Context): Promise<Location> {
+  async location(@Root() issue: IssueSource, @Ctx() ctx: Context): Promise<Location> {
     if (issue.lat != null && issue.lng != null) {
       const precise = hasScope(ctx.viewer, ApiScope.ISSUES_READ);
       if (precise) return { lat: issue.lat, lng: issue.lng, address: issue.address ?? null, precise };
       return { lat: coarsen(issue.lat), lng: coarsen(issue.lng), address: null, precise };
     }
-    const neighborhood = (await issue.neighborhood.load()) as Neighborhood;
+    const neighborhood = (await ctx.loaders.neighborhood.load(keyOf(issue.neighborhood)!))!;
     return { lat: neighborhood.centerLat, lng: neighborhood.centerLng, address: null, precise: false };
   }
 
@@ -127,51 +144,62 @@ export class IssueResolver {
     description:
       "The resident's contact: only for coordinators and members of organizations assigned, never for API tokens. Every read is logged (Query.contactAccessLog).",
   })
-  async contact(@Root() issue: CommunityIssue, @Ctx() ctx: Context): Promise<string | null> {
-    const viewer = ctx.viewer;
-    if (viewer?.kind !== 'member' || !issue.contact) return null;
-    if (viewer.role !== Role.COORDINATOR) {
-      const organizations = await issue.organizations.load();
-      if (!organizations.getItems().some((o) => o.pk === viewer.organizationPk)) return null;
-    }
+  async contact(@Root() issue: IssueSource, @Ctx() ctx: Context): Promise<string | null> {
+    if (ctx.viewer?.kind !== 'member' || !issue.contact) return null;
+    const organizations = await ctx.loaders.issueOrganizations.load(issue.pk);
+    if (
+      !mayReadContact(
+        ctx.viewer,
+        organizations.map((o) => o.pk),
+      )
+    )
+      return null;
     await ctx.loaders.contactRead.load(issue.pk); // logged before it is sent
     return issue.contact;
   }
 
   @FieldResolver(() => Member, { nullable: true, description: 'The member who reported it; members only.' })
-  async reporter(@Root() issue: CommunityIssue, @Ctx() ctx: Context): Promise<Member | null> {
-    if (!hasScope(ctx.viewer, ApiScope.ISSUES_READ) || !issue.reporter) return null;
-    return (await issue.reporter.load()) ?? null;
+  async reporter(@Root() issue: IssueSource, @Ctx() ctx: Context): Promise<Member | null> {
+    const pk = keyOf(issue.reporter);
+    if (!hasScope(ctx.viewer, ApiScope.ISSUES_READ) || pk == null) return null;
+    return (await ctx.em.getReference(Member, pk, { wrapped: true }).load()) ?? null;
   }
 
   @FieldResolver(() => IssueUpdate, { nullable: true, description: 'Newest update the viewer may see.' })
-  latestUpdate(@Root() issue: CommunityIssue, @Ctx() ctx: Context): Promise<IssueUpdate | null> {
+  latestUpdate(@Root() issue: IssueSource, @Ctx() ctx: Context): Promise<IssueUpdateRow | null> {
     return ctx.loaders.latestUpdate.load(issue.pk);
   }
 
   @FieldResolver(() => Int, { description: 'Updates the viewer may see.' })
-  updateCount(@Root() issue: CommunityIssue, @Ctx() ctx: Context): Promise<number> {
+  updateCount(@Root() issue: IssueSource, @Ctx() ctx: Context): Promise<number> {
     return ctx.loaders.updateCount.load(issue.pk);
   }
 
   @FieldResolver(() => [IssueUpdate], { description: 'Timeline, oldest first; PARTNERS updates only for members.' })
-  updates(@Root() issue: CommunityIssue, @Ctx() ctx: Context): Promise<IssueUpdate[]> {
+  updates(@Root() issue: IssueSource, @Ctx() ctx: Context): Promise<IssueUpdateRow[]> {
     return ctx.loaders.updates.load(issue.pk);
   }
 }
 
 @Resolver(() => IssueUpdate)
 export class IssueUpdateResolver {
+  @FieldResolver(() => ID)
+  id(@Root() update: UpdateSource): string {
+    return toGlobalId('IssueUpdate', update.pk);
+  }
+
   @FieldResolver(() => Member, { nullable: true, description: 'Who wrote it; members only.' })
-  async author(@Root() update: IssueUpdate, @Ctx() ctx: Context): Promise<Member | null> {
-    if (!hasScope(ctx.viewer, ApiScope.ISSUES_READ) || !update.author) return null;
-    return (await update.author.load()) ?? null;
+  async author(@Root() update: UpdateSource, @Ctx() ctx: Context): Promise<Member | null> {
+    const pk = keyOf(update.author);
+    if (!hasScope(ctx.viewer, ApiScope.ISSUES_READ) || pk == null) return null;
+    return (await ctx.em.getReference(Member, pk, { wrapped: true }).load()) ?? null;
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: "The author's organization; public." })
-  async organization(@Root() update: IssueUpdate): Promise<Organization | null> {
-    if (!update.author) return null;
-    const author = await update.author.load();
+  async organization(@Root() update: UpdateSource, @Ctx() ctx: Context): Promise<Organization | null> {
+    const pk = keyOf(update.author);
+    if (pk == null) return null;
+    const author = await ctx.em.getReference(Member, pk, { wrapped: true }).load();
     return author ? ((await author.organization.load()) ?? null) : null;
   }
 }

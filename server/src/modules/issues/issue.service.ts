@@ -2,7 +2,7 @@ import { LockMode, type EntityManager, type FilterQuery, type MikroORM, type Que
 import { requireText } from '../../common/text.js';
 import { badInput, forbidden, notFound } from '../../common/errors.js';
 import { staleVersion } from '../activity/last-change.js';
-import { checkCursor, pageSize, pkOf } from '../../common/relay.js';
+import { checkCursor, pageSize, pkOf, type ConnectionShape } from '../../common/relay.js';
 import { hasScope, isStaff, memberPkOf, memberRefOf, type Viewer } from '../../auth/viewer.js';
 import { ApiScope } from '../../auth/scopes.js';
 import type { ActivityBus } from '../../realtime/bus.js';
@@ -24,6 +24,7 @@ import {
 import { IssueOrder, type IssueFilter, type ReportIssueInput } from './issue.input.js';
 import { issueSnapshot } from './issue.snapshot.js';
 import { issueCriteria, issueWhere } from './issue.criteria.js';
+import { readIssuePage, type IssueRow } from './issue.rows.js';
 import { idempotent, type IdempotencyClaim } from '../idempotency/idempotency.js';
 
 const ORDER: Record<IssueOrder, QueryOrderMap<CommunityIssue>> = {
@@ -284,22 +285,26 @@ export class IssueService {
     );
   }
 
-  /** One page of issues (Relay), filters combined with AND. */
-  async list(
+  /**
+   * One page of issues (Relay), filters combined with AND: plain rows in two statements (the
+   * page and its count), never hydrated entities; relations resolve through the loaders.
+   */
+  list(
     em: EntityManager,
     filter: IssueFilter | null | undefined,
     first: number | null | undefined,
     after: string | null | undefined,
     orderBy: IssueOrder | null | undefined,
-  ) {
-    const where = this.where(filter);
-    return em.findByCursor(CommunityIssue, where, {
-      first: pageSize(first),
-      after: checkCursor(after),
-      orderBy: ORDER[orderBy ?? IssueOrder.REPORTED_AT_DESC],
-      populate: ['neighborhood'],
-      includeCount: true,
-    });
+  ): Promise<ConnectionShape<IssueRow>> {
+    return readIssuePage(
+      em,
+      this.where(filter),
+      pageSize(first),
+      checkCursor(after),
+      ORDER[orderBy ?? IssueOrder.REPORTED_AT_DESC],
+      // Filtering by organization joins the pivot: count issues, not their assignments.
+      filter?.organizationId != null,
+    );
   }
 
   where(filter: IssueFilter | null | undefined): FilterQuery<CommunityIssue> {

@@ -1,5 +1,5 @@
 import { Entity, PrimaryKey, Property, type Opt, PrimaryKeyProp } from '@mikro-orm/core';
-import { Field, ID, Float, ObjectType } from 'type-graphql';
+import { Field, Float, ObjectType } from 'type-graphql';
 import { Node, toGlobalId } from '../../common/relay.js';
 
 /** An area (beat) the partnership covers. Public data. */
@@ -11,7 +11,7 @@ export class Neighborhood {
   @PrimaryKey({ type: 'integer', fieldName: 'id' })
   pk!: number & Opt;
 
-  @Field(() => ID)
+  /** The Relay id; the GraphQL field is a resolver (see Neighborhood's resolver), so plain rows get it too. */
   get id(): string & Opt {
     return toGlobalId('Neighborhood', this.pk);
   }

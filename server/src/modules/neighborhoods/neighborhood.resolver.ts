@@ -5,6 +5,8 @@ import { Role } from '../../auth/roles.js';
 import type { MemberViewer } from '../../auth/viewer.js';
 import type { Context } from '../../context.js';
 import { Neighborhood } from './neighborhood.entity.js';
+import type { NeighborhoodRow } from '../issues/issue.rows.js';
+import { toGlobalId } from '../../common/relay.js';
 import { CreateNeighborhoodInput, UpdateNeighborhoodInput } from './neighborhood.input.js';
 import { NeighborhoodImportResult } from './neighborhood.type.js';
 
@@ -97,13 +99,18 @@ export class NeighborhoodResolver {
     return ctx.services.neighborhoods.restore(coordinator(ctx), id);
   }
 
+  @FieldResolver(() => ID)
+  id(@Root() neighborhood: Neighborhood | NeighborhoodRow): string {
+    return toGlobalId('Neighborhood', neighborhood.pk);
+  }
+
   @FieldResolver(() => Boolean, { description: 'True when it takes no new reports (it keeps its issues).' })
-  retired(@Root() neighborhood: Neighborhood): boolean {
+  retired(@Root() neighborhood: Neighborhood | NeighborhoodRow): boolean {
     return neighborhood.retiredAt != null;
   }
 
   @FieldResolver(() => Date, { nullable: true })
-  retiredAt(@Root() neighborhood: Neighborhood): Date | null {
+  retiredAt(@Root() neighborhood: Neighborhood | NeighborhoodRow): Date | null {
     return neighborhood.retiredAt ?? null;
   }
 }

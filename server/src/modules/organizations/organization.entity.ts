@@ -1,5 +1,5 @@
 import { Collection, Entity, Enum, ManyToMany, PrimaryKey, Property, type Opt, PrimaryKeyProp } from '@mikro-orm/core';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Node, toGlobalId } from '../../common/relay.js';
 import { Neighborhood } from '../neighborhoods/neighborhood.entity.js';
 
@@ -23,7 +23,7 @@ export class Organization {
   @PrimaryKey({ type: 'integer', fieldName: 'id' })
   pk!: number & Opt;
 
-  @Field(() => ID)
+  /** The Relay id; the GraphQL field is a resolver (see Organization's resolver), so plain rows get it too. */
   get id(): string & Opt {
     return toGlobalId('Organization', this.pk);
   }

@@ -3,6 +3,8 @@ import { Allow, Public } from '../../auth/access.js';
 import { Role } from '../../auth/roles.js';
 import type { MemberViewer } from '../../auth/viewer.js';
 import type { Context } from '../../context.js';
+import { toGlobalId } from '../../common/relay.js';
+import type { OrganizationRow } from '../issues/issue.rows.js';
 import { Neighborhood } from '../neighborhoods/neighborhood.entity.js';
 import { Organization } from './organization.entity.js';
 import { CreateOrganizationInput, UpdateOrganizationInput } from './organization.input.js';
@@ -39,8 +41,23 @@ export class OrganizationResolver {
     return ctx.services.organizations.update(ctx.viewer as MemberViewer, id, input);
   }
 
+  @FieldResolver(() => ID)
+  id(@Root() organization: Organization | OrganizationRow): string {
+    return toGlobalId('Organization', organization.pk);
+  }
+
   @FieldResolver(() => [Neighborhood], { description: 'Neighborhoods it serves.' })
-  async neighborhoods(@Root() organization: Organization): Promise<Neighborhood[]> {
-    return (await organization.neighborhoods.load()).getItems();
+  async neighborhoods(
+    @Root() organization: Organization | OrganizationRow,
+    @Ctx() ctx: Context,
+  ): Promise<Neighborhood[]> {
+    // A plain row (the issues' read path) has no collection: load the entity first; MikroORM's
+    // reference and collection dataloaders batch both across the rows of one request.
+    const entity =
+      organization instanceof Organization
+        ? organization
+        : await ctx.em.getReference(Organization, organization.pk, { wrapped: true }).load();
+    if (!entity) return [];
+    return (await entity.neighborhoods.load()).getItems();
   }
 }

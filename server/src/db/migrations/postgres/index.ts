@@ -5,6 +5,7 @@ import { Migration20261201083501 } from './Migration20261201083501.js';
 import { Migration20261201084437 } from './Migration20261201084437.js';
 import { Migration20261201084528 } from './Migration20261201084528.js';
 import { Migration20261201152830 } from './Migration20261201152830.js';
+import { Migration20261201155459 } from './Migration20261201155459.js';
 
 /** Every postgres migration, oldest first. scripts/migration-create.ts rewrites this list. */
 export const postgresMigrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const postgresMigrations: MigrationObject[] = [
   { name: 'Migration20261201084437', class: Migration20261201084437 },
   { name: 'Migration20261201084528', class: Migration20261201084528 },
   { name: 'Migration20261201152830', class: Migration20261201152830 },
+  { name: 'Migration20261201155459', class: Migration20261201155459 },
 ];

@@ -1,0 +1,244 @@
+/**
+ * The read path of issues: plain rows from MikroORM's QueryBuilder (`execute('all', true)`:
+ * property names, values converted by the result mapper), never hydrated entities. Writes stay
+ * on entities (issue.service.ts). The GraphQL types resolve from either (see `keyOf`).
+ */
+import {
+  Cursor,
+  raw,
+  type EntityManager,
+  type EntityMetadata,
+  type FilterQuery,
+  type FindByCursorOptions,
+  type QueryOrderMap,
+} from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/knex';
+import { groupBy } from '../../common/rows.js';
+import type { ConnectionShape } from '../../common/relay.js';
+import { toConnection } from '../../common/relay.js';
+import { Neighborhood } from '../neighborhoods/neighborhood.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { CommunityIssue } from './issue.entity.js';
+import { IssueUpdate } from './issue-update.entity.js';
+import type { UpdateVisibility } from './issue.enums.js';
+
+type IssueScalars = Pick<
+  CommunityIssue,
+  | 'pk'
+  | 'title'
+  | 'description'
+  | 'category'
+  | 'status'
+  | 'priority'
+  | 'priorityRank'
+  | 'lat'
+  | 'lng'
+  | 'address'
+  | 'contact'
+  | 'anonymous'
+  | 'supportersCount'
+  | 'reportedAt'
+  | 'acknowledgedAt'
+  | 'resolvedAt'
+  | 'updatedAt'
+  | 'version'
+>;
+
+/** An issue as the read path hands it to the `CommunityIssue` type: foreign keys, not references. */
+export interface IssueRow extends IssueScalars {
+  neighborhood: number;
+  reporter: number | null;
+}
+
+/** An issue update as a row; `author` is the member's key. */
+export interface IssueUpdateRow
+  extends Pick<IssueUpdate, 'pk' | 'kind' | 'body' | 'visibility' | 'fromStatus' | 'toStatus' | 'createdAt'> {
+  issue: number;
+  author: number | null;
+}
+
+export interface NeighborhoodRow
+  extends Pick<Neighborhood, 'pk' | 'name' | 'centerLat' | 'centerLng' | 'boundary' | 'retiredAt'> {
+  id: string;
+}
+
+export type OrganizationRow = Pick<Organization, 'pk' | 'name' | 'kind'>;
+
+/** Every column the `CommunityIssue` type can read (the contact is only sent where its resolver allows). */
+const ISSUE_COLUMNS = [
+  'pk',
+  'title',
+  'description',
+  'category',
+  'status',
+  'priority',
+  'priorityRank',
+  'neighborhood',
+  'lat',
+  'lng',
+  'address',
+  'reporter',
+  'contact',
+  'anonymous',
+  'supportersCount',
+  'reportedAt',
+  'acknowledgedAt',
+  'resolvedAt',
+  'updatedAt',
+  'version',
+] as const;
+
+const UPDATE_COLUMNS = [
+  'pk',
+  'issue',
+  'author',
+  'kind',
+  'body',
+  'visibility',
+  'fromStatus',
+  'toStatus',
+  'createdAt',
+] as const;
+
+/** Both drivers (SQLite, PostgreSQL) are SQL drivers: their EntityManager builds queries. */
+const sql = (em: EntityManager) => em as SqlEntityManager;
+
+interface CursorConditions {
+  processCursorOptions(
+    meta: EntityMetadata<CommunityIssue>,
+    options: FindByCursorOptions<CommunityIssue>,
+    orderBy: QueryOrderMap<CommunityIssue>,
+  ): { orderBy: QueryOrderMap<CommunityIssue>[]; where: FilterQuery<CommunityIssue> };
+}
+
+const issueRow = (row: object) => row as IssueRow;
+const updateRow = (row: object) => row as IssueUpdateRow;
+
+/**
+ * One Relay page of issues in two statements (the page, overfetched by one, and the count),
+ * with the same cursors `em.findByCursor` makes, so clients' cursors keep working.
+ */
+export async function readIssuePage(
+  em: EntityManager,
+  where: FilterQuery<CommunityIssue>,
+  first: number,
+  after: string | undefined,
+  orderBy: QueryOrderMap<CommunityIssue>,
+  distinctCount: boolean,
+): Promise<ConnectionShape<IssueRow>> {
+  const meta = em.getMetadata().get(CommunityIssue.name);
+  const options = { first, after, orderBy, overfetch: true };
+  // The driver's own cursor conditions (what findByCursor runs), so the pages and cursors are
+  // exactly em.findByCursor's; the method is protected in 6.6, hence the cast.
+  const driver = sql(em).getDriver() as unknown as CursorConditions;
+  const cursor = driver.processCursorOptions(meta, { ...options }, orderBy);
+  const pageWhere = Object.keys(cursor.where).length ? { $and: [where, cursor.where] } : where;
+  const [rows, count] = await Promise.all([
+    sql(em)
+      .createQueryBuilder(CommunityIssue, 'i')
+      .select([...ISSUE_COLUMNS])
+      .where(pageWhere)
+      .orderBy(cursor.orderBy)
+      .limit(first + 1)
+      .execute('all', true),
+    sql(em).createQueryBuilder(CommunityIssue, 'i').where(where).count('pk', distinctCount).execute('get', false),
+  ]);
+  const total = Number((count as unknown as { count: number | string }).count);
+  return toConnection(new Cursor(rows.map(issueRow), total, options, meta));
+}
+
+/** One issue by key, or null. */
+export async function readIssue(em: EntityManager, pk: number): Promise<IssueRow | null> {
+  const row = await sql(em)
+    .createQueryBuilder(CommunityIssue, 'i')
+    .select([...ISSUE_COLUMNS])
+    .where({ pk })
+    .execute('get', true);
+  return row ? issueRow(row) : null;
+}
+
+/** Neighborhoods by key, in one statement. */
+export async function readNeighborhoods(em: EntityManager, pks: readonly number[]): Promise<NeighborhoodRow[]> {
+  const rows = await sql(em)
+    .createQueryBuilder(Neighborhood, 'n')
+    .select(['pk', 'name', 'centerLat', 'centerLng', 'boundary', 'retiredAt'])
+    .where({ pk: { $in: [...pks] } })
+    .execute('all', true);
+  return rows as unknown as NeighborhoodRow[];
+}
+
+/** The organizations of each issue, by name, in one statement. */
+export async function readIssueOrganizations(
+  em: EntityManager,
+  issuePks: readonly number[],
+): Promise<OrganizationRow[][]> {
+  const rows = await sql(em)
+    .createQueryBuilder(CommunityIssue, 'i')
+    .select([raw('i.id as issue'), 'o.pk', 'o.name', 'o.kind'])
+    .join('i.organizations', 'o')
+    .where({ pk: { $in: [...issuePks] } })
+    .orderBy({ 'o.name': 'asc' })
+    .execute('all', false);
+  const organizations = (rows as unknown as { issue: number; id: number; name: string; kind: string }[]).map((r) => ({
+    issue: Number(r.issue),
+    row: { pk: Number(r.id), name: r.name, kind: r.kind } as OrganizationRow,
+  }));
+  return groupBy(issuePks, organizations, (o) => o.issue).map((group) => group.map((o) => o.row));
+}
+
+/** The newest update of each issue among `visible`, in one statement. */
+export async function readLatestUpdates(
+  em: EntityManager,
+  issuePks: readonly number[],
+  visible: readonly UpdateVisibility[],
+): Promise<(IssueUpdateRow | null)[]> {
+  const newest = sql(em)
+    .createQueryBuilder(IssueUpdate, 'l')
+    .select(raw('max(l.id)'))
+    .where({ issue: { $in: [...issuePks] }, visibility: { $in: [...visible] } })
+    .groupBy('l.issue');
+  const rows = await sql(em)
+    .createQueryBuilder(IssueUpdate, 'u')
+    .select([...UPDATE_COLUMNS])
+    .where({ pk: { $in: newest.getKnexQuery() } })
+    .execute('all', true);
+  const byIssue = new Map(rows.map((row: object) => [(row as IssueUpdateRow).issue, updateRow(row)] as const));
+  return issuePks.map((pk) => byIssue.get(pk) ?? null);
+}
+
+/** Each issue's timeline among `visible`, oldest first, in one statement. */
+export async function readUpdates(
+  em: EntityManager,
+  issuePks: readonly number[],
+  visible: readonly UpdateVisibility[],
+): Promise<IssueUpdateRow[][]> {
+  const rows = await sql(em)
+    .createQueryBuilder(IssueUpdate, 'u')
+    .select([...UPDATE_COLUMNS])
+    .where({ issue: { $in: [...issuePks] }, visibility: { $in: [...visible] } })
+    .orderBy({ pk: 'asc' })
+    .execute('all', true);
+  return groupBy(
+    issuePks,
+    rows.map((row: object) => updateRow(row)),
+    (u) => u.issue,
+  );
+}
+
+/** How many updates among `visible` each issue has, in one statement. */
+export async function readUpdateCounts(
+  em: EntityManager,
+  issuePks: readonly number[],
+  visible: readonly UpdateVisibility[],
+): Promise<number[]> {
+  const rows = await sql(em)
+    .createQueryBuilder(IssueUpdate, 'u')
+    .select(['u.issue', raw('count(*) as n')])
+    .where({ issue: { $in: [...issuePks] }, visibility: { $in: [...visible] } })
+    .groupBy('u.issue')
+    .execute('all', true);
+  const counts = new Map(
+    (rows as unknown as { issue: number; n: number | string }[]).map((r) => [Number(r.issue), Number(r.n)]),
+  );
+  return issuePks.map((pk) => counts.get(pk) ?? 0);
+}
