@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import { Activity, ActivitySequence } from '../modules/activity/activity.entity.js';
 import type { ActivityEnvelope } from './envelope.js';
 import type { Transport } from './transport.js';
+import { log } from '../ops/log.js';
 
 const REPAIR_BATCH = 200;
 /** Recent changes kept in memory: subscribers resuming from a recent `after` replay without a query. */
@@ -86,7 +87,7 @@ export class ActivityBus {
     try {
       await this.transport.publish(envelope);
     } catch (error) {
-      console.error('[bridgeboard] activity publish failed; subscribers catch up by polling', error);
+      log.error({ err: error, seq: envelope.seq }, 'activity publish failed; subscribers catch up by polling');
     }
   }
 
@@ -180,7 +181,7 @@ export class ActivityBus {
           if (this.deliveredSeq === before) return; // nothing readable yet; the next poll retries
         }
       } catch (error) {
-        console.error('[bridgeboard] activity catch-up failed; retrying at the next poll', error);
+        log.error({ err: error }, 'activity catch-up failed; retrying at the next poll');
       } finally {
         this.repairing = null;
       }

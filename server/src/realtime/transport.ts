@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
+import { log } from '../ops/log.js';
 
 /**
  * Carries JSON messages on one channel between server instances (activity envelopes,
@@ -49,7 +50,7 @@ export class RedisTransport<T> implements Transport<T> {
       const client = new Redis(url, { maxRetriesPerRequest: null });
       // Without a listener ioredis reports errors as unhandled; it reconnects by itself, and
       // what runs on the transport repairs anything lost while the link was down.
-      client.on('error', (error: Error) => console.error(`[bridgeboard] redis ${role}: ${error.message}`));
+      client.on('error', (error: Error) => log.error({ err: error, role }, 'redis connection error'));
       return client;
     };
     this.clients = [connect('publisher'), connect('subscriber')];

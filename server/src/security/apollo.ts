@@ -3,13 +3,17 @@ import { HeaderMap, type ApolloServerOptions, type ApolloServerPlugin } from '@a
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
+import type { RequestRecord } from '../ops/requests.js';
 import { ErrorCode } from '../common/errors.js';
 import type { OperationGuard } from './guard.js';
 import { limitRules, parseOptions } from './limits.js';
 import { variableErrors } from './suggestions.js';
 
-/** The HTTP context: the shared one, plus the client's address for rate limits. */
-export type HttpContext = Context & { clientAddress: string };
+/**
+ * The HTTP context: the shared one, plus the client's address for rate limits and the request's
+ * record for the access log (ops/requests.ts).
+ */
+export type HttpContext = Context & { clientAddress: string; request?: RequestRecord };
 
 /**
  * Apollo's share of the limits. Introspection is governed by the shared validation rules (so

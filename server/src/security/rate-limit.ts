@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { RateLimit, RateLimits } from '../config.js';
+import { log } from '../ops/log.js';
 
 export type RateLimitName = keyof RateLimits;
 
@@ -97,7 +98,7 @@ export class RateLimiter {
 /** A Redis client for counters: commands fail fast while it is down (the memory fallback takes over). */
 export async function connectCounters(url: string): Promise<Redis> {
   const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-  client.on('error', (error: Error) => console.error(`[bridgeboard] redis counters: ${error.message}`));
+  client.on('error', (error: Error) => log.error({ err: error }, 'redis counters connection error'));
   // Counters taken before the connection is ready would go to the memory fallback; wait a moment
   // for it, but never refuse to start because Redis is slow.
   await new Promise<void>((resolve) => {

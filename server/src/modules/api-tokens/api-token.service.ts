@@ -14,6 +14,7 @@ import { Organization, OrganizationKind } from '../organizations/organization.en
 import { ApiToken } from './api-token.entity.js';
 import type { CreateApiTokenInput } from './api-token.input.js';
 import { idempotent, type IdempotencyClaim } from '../idempotency/idempotency.js';
+import { log } from '../../ops/log.js';
 
 const PREFIX = 'bbt_';
 /** `bbt_` and 43 base64url characters (256 random bits). */
@@ -160,7 +161,7 @@ export class ApiTokenService {
       await this.transport.publish({ tokenPk: token.pk });
     } catch (error) {
       // The revocation is committed; only sockets opened before it may live on until they reconnect.
-      console.error('[bridgeboard] could not broadcast a token revocation', error);
+      log.error({ err: error }, 'could not broadcast a token revocation');
     }
     return token;
   }
@@ -176,7 +177,7 @@ export class ApiTokenService {
         { pk: token.pk, $or: [{ lastUsedAt: null }, { lastUsedAt: { $lt: stale } }] },
         { lastUsedAt: now },
       )
-      .catch((error: unknown) => console.error('[bridgeboard] could not record an API token use', error));
+      .catch((error: unknown) => log.error({ err: error }, 'could not record an API token use'));
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Transport } from '../../realtime/transport.js';
+import { log } from '../../ops/log.js';
 
 /** What crosses instances when a member's sessions end, so each closes that member's sockets. */
 interface Ended {
@@ -42,7 +43,7 @@ export class MemberSessions {
     try {
       await this.transport.publish({ memberPk });
     } catch (error) {
-      console.error("[bridgeboard] could not broadcast the end of a member's sessions", error);
+      log.error({ err: error }, "could not broadcast the end of a member's sessions");
     }
   }
 }

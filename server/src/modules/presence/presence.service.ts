@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transport } from '../../realtime/transport.js';
 import { toGlobalId } from '../../common/relay.js';
 import { PresenceWatch } from './presence.watch.js';
+import { log } from '../../ops/log.js';
 
 /** A member shown as "on the board now". */
 export interface PresentMember {
@@ -228,7 +229,7 @@ export class PresenceService {
     try {
       await this.transport.publish({ instance: this.instance, members });
     } catch (error) {
-      console.error('[bridgeboard] presence beat failed', error);
+      log.error({ err: error }, 'presence beat failed');
     }
   }
 

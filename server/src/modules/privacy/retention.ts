@@ -1,6 +1,7 @@
 import { raw, type MikroORM } from '@mikro-orm/core';
 import { CommunityIssue } from '../issues/issue.entity.js';
 import { IssueStatus } from '../issues/issue.enums.js';
+import { log } from '../../ops/log.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How often the job runs after the first run at start. */
@@ -32,7 +33,7 @@ export class RetentionJob {
   start(): void {
     if (this.days == null) return;
     const tick = () => {
-      this.run().catch((error) => console.error('[bridgeboard] retention job failed; retrying next hour', error));
+      this.run().catch((error) => log.error({ err: error }, 'retention job failed; retrying next hour'));
     };
     tick();
     this.timer = setInterval(tick, this.intervalMs);
@@ -66,7 +67,7 @@ export class RetentionJob {
       { contact: null, lat: null, lng: null, address: null, version: raw('version') },
     );
     if (erased > 0) {
-      console.log(`[bridgeboard] retention: erased contacts and precise locations of ${erased} closed issues`);
+      log.info({ erased }, 'retention: erased contacts and precise locations of closed issues');
     }
     return erased;
   }
