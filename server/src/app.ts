@@ -52,6 +52,7 @@ import { configureLogging, log } from './ops/log.js';
 import { Metrics, metricsEndpoint } from './ops/metrics.js';
 import { observeRequests, requestRecord } from './ops/requests.js';
 import { observeHttpOperations } from './ops/operations.js';
+import { graphiqlPage } from './ops/graphiql.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -281,6 +282,7 @@ export async function bootstrap({
       res.json({ ok: true });
     });
     app.get('/metrics', metricsEndpoint(metrics, config.metricsToken));
+    app.get('/graphql', graphiqlPage(config.webDist ?? DEFAULT_WEB_DIST));
     app.use(
       '/graphql',
       ...security.graphqlHttp,
