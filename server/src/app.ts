@@ -53,6 +53,7 @@ import { Metrics, metricsEndpoint } from './ops/metrics.js';
 import { observeRequests, requestRecord } from './ops/requests.js';
 import { observeHttpOperations } from './ops/operations.js';
 import { graphiqlPage } from './ops/graphiql.js';
+import { legacyJsonStatus } from './ops/json-status.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -263,6 +264,7 @@ export async function bootstrap({
         ...security.apollo.plugins,
         idempotencyHeaderPlugin<HttpContext>(),
         observeHttpOperations<HttpContext>(metrics),
+        legacyJsonStatus<HttpContext>(),
         ApolloServerPluginDrainHttpServer({ httpServer }),
         {
           async serverWillStart() {
