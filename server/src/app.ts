@@ -48,6 +48,12 @@ import { IDEMPOTENCY_HEADER, IdempotencyService, replayCheck } from './modules/i
 import { IdempotencyPurgeJob } from './modules/idempotency/idempotency.purge.js';
 import { idempotencyHeaderPlugin } from './modules/idempotency/idempotency.apollo.js';
 import { NeighborhoodService } from './modules/neighborhoods/neighborhood.service.js';
+import { configureLogging, log } from './ops/log.js';
+import { Metrics, metricsEndpoint } from './ops/metrics.js';
+import { observeRequests, requestRecord } from './ops/requests.js';
+import { observeHttpOperations } from './ops/operations.js';
+import { graphiqlPage } from './ops/graphiql.js';
+import { legacyJsonStatus } from './ops/json-status.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -103,10 +109,11 @@ export async function bootstrap({
   presenceIntervalMs,
   announceSetup = true,
 }: BootstrapOptions): Promise<App> {
+  configureLogging({ level: config.logLevel, format: config.logFormat });
   const orm = await openDatabase(config.database);
   const closers: (() => Promise<unknown>)[] = [() => orm.close(true)];
   const closeAll = async () => {
-    for (const close of closers.reverse()) await close().catch((e) => console.error('[bridgeboard] close:', e));
+    for (const close of closers.reverse()) await close().catch((e) => log.error({ err: e }, 'close failed'));
   };
   try {
     const streamId = await loadOrCreateSetting(orm, 'stream_id', () => randomUUID());
@@ -158,19 +165,33 @@ export async function bootstrap({
       idempotency: await IdempotencyService.create(orm),
       neighborhoods: new NeighborhoodService(orm, bus),
     } satisfies Omit<Services, 'live'> as Services;
+    const metrics = new Metrics({
+      orm,
+      webSockets: () => wsServer.clients.size,
+      backlog: () => services.live.backlog,
+      deliveredSeq: () => bus.delivered,
+      committedSeq: () => bus.latestSeq(),
+    });
     services.live = new LiveFanOut(services, bus, {
       socketBufferBytes: config.limits.socketBufferBytes,
       formatError: (e) => formatError(e.toJSON(), e),
+      onDelivered: (envelope) => metrics.delivered(envelope.at),
     });
     closers.push(async () => services.live.close());
     const schema = await buildAppSchema();
     services.live.attach(schema);
     const isReplay = replayCheck(orm, services.idempotency);
-    const security = await createSecurity(config, { schema, streamId, isReplay });
+    const security = await createSecurity(config, {
+      schema,
+      streamId,
+      isReplay,
+      onRefused: (limit) => metrics.refused(limit),
+    });
     closers.push(() => security.close());
 
     const app = express();
     app.disable('x-powered-by');
+    app.use(observeRequests(metrics));
     app.use(security.headers);
     const httpServer = http.createServer(app);
     const wsServer = new WebSocketServer({
@@ -183,6 +204,7 @@ export async function bootstrap({
       {
         schema,
         isProd: config.production, // no internal error text in close reasons
+        metrics,
         addressOf: security.clientAddress,
         onSubscribe: security.onSubscribe,
         // Live streams are served by the fan-out, which writes their payloads itself: graphql-ws
@@ -241,6 +263,8 @@ export async function bootstrap({
       plugins: [
         ...security.apollo.plugins,
         idempotencyHeaderPlugin<HttpContext>(),
+        observeHttpOperations<HttpContext>(metrics),
+        legacyJsonStatus<HttpContext>(),
         ...(resultCache ? [resultCache.plugin()] : []),
         ApolloServerPluginDrainHttpServer({ httpServer }),
         {
@@ -260,6 +284,8 @@ export async function bootstrap({
     app.get('/healthz', (_req, res) => {
       res.json({ ok: true });
     });
+    app.get('/metrics', metricsEndpoint(metrics, config.metricsToken));
+    app.get('/graphql', graphiqlPage(config.webDist ?? DEFAULT_WEB_DIST));
     app.use(
       '/graphql',
       ...security.graphqlHttp,
@@ -281,6 +307,7 @@ export async function bootstrap({
             cacheScope: cached?.scope,
             clientAddress: security.clientAddress(req),
             idempotencyKey: req.header(IDEMPOTENCY_HEADER) ?? null,
+            request: requestRecord(req),
           };
         },
       }),
@@ -298,7 +325,7 @@ export async function bootstrap({
     const port = typeof address === 'object' && address ? address.port : config.port;
     services.links.publicUrl = config.publicUrl ?? `http://localhost:${port}`;
     const setupUrl = announceSetup ? await services.setup.announce() : null;
-    if (setupUrl) console.log(`Set up Bridgeboard: open ${setupUrl} (valid for 24 hours, until used)`);
+    if (setupUrl) log.info(`Set up Bridgeboard: open ${setupUrl} (valid for 24 hours, until used)`);
     return {
       url: `http://localhost:${port}`,
       publicUrl: services.links.publicUrl,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import proxyAddr from 'proxy-addr';
+import { LOG_LEVELS, type LogFormat, type LogLevel } from './ops/log.js';
 
 export type DatabaseConfig = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
 
@@ -41,6 +42,12 @@ export interface Config {
   smtpUrl: string | null;
   /** `MAIL_FROM`: the sender of those emails. */
   mailFrom: string;
+  /** `LOG_LEVEL`: the least severe lines written (`info` by default). */
+  logLevel: LogLevel;
+  /** `LOG_FORMAT`: `json` or `pretty`; `null`: pretty on a terminal, JSON otherwise. */
+  logFormat: LogFormat | null;
+  /** `METRICS_TOKEN`: `/metrics` answers only with this bearer token; `null`: no `/metrics`. */
+  metricsToken: string | null;
 }
 
 /** Hostile-input limits, the same on HTTP and WebSocket. */
@@ -366,6 +373,36 @@ export function parseMailFrom(value: string | undefined): string {
   return text;
 }
 
+/** `LOG_LEVEL`: one of pino's levels; unset: `info`. */
+export function parseLogLevel(value: string | undefined): LogLevel {
+  if (value == null || value.trim() === '') return 'info';
+  const level = value.trim().toLowerCase() as LogLevel;
+  if (!LOG_LEVELS.includes(level)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${value}")`);
+  }
+  return level;
+}
+
+/** `LOG_FORMAT`: `json` or `pretty`; unset: decided by whether the output is a terminal. */
+export function parseLogFormat(value: string | undefined): LogFormat | null {
+  if (value == null || value.trim() === '') return null;
+  const format = value.trim().toLowerCase();
+  if (format !== 'json' && format !== 'pretty') {
+    throw new ConfigError(`LOG_FORMAT must be json or pretty (got "${value}")`);
+  }
+  return format;
+}
+
+/** `METRICS_TOKEN`: at least 16 characters (it guards what the instance is doing); unset: no `/metrics`. */
+export function parseMetricsToken(value: string | undefined): string | null {
+  if (value == null || value.trim() === '') return null;
+  const token = value.trim();
+  if (token.length < 16 || /\s/.test(token)) {
+    throw new ConfigError('METRICS_TOKEN must be at least 16 characters, without spaces');
+  }
+  return token;
+}
+
 /** Splits `a=1,b=2`, refusing names not in `known`. */
 function pairs(variable: string, value: string | undefined, known: string[]): [string, string][] {
   if (value == null || value.trim() === '') return [];
@@ -405,5 +442,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
     smtpUrl: parseSmtpUrl(env.SMTP_URL),
     mailFrom: parseMailFrom(env.MAIL_FROM),
+    logLevel: parseLogLevel(env.LOG_LEVEL),
+    logFormat: parseLogFormat(env.LOG_FORMAT),
+    metricsToken: parseMetricsToken(env.METRICS_TOKEN),
   };
 }

@@ -1,9 +1,10 @@
 import type { Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { startServer, type TestServer } from '../support/server.js';
 import { DEFAULT_QUERY_LIMITS } from '../../server/src/config.js';
+import { captureLogs } from '../../server/src/ops/log.js';
 import { buildApiToken, buildIssue } from '../support/factories.js';
 import { init, openRaw, type RawSocket } from '../support/raw-ws.js';
 import { nextClose, once } from '../support/ws.js';
@@ -54,12 +55,18 @@ async function refusalOf(server: TestServer, address: string) {
   }
 }
 
-function captureWarnings(): { lines: string[]; spy: MockInstance } {
-  const lines: string[] = [];
-  const spy = vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
-    lines.push(args.map(String).join(' '));
-  });
-  return { lines, spy };
+/** The messages of the warnings the server logs until `restore()`. */
+function captureWarnings(): { readonly lines: string[]; restore(): void } {
+  const capture = captureLogs('warn');
+  return {
+    get lines() {
+      return capture
+        .entries()
+        .filter((entry) => entry.level === 40)
+        .map((entry) => String(entry.msg));
+    },
+    restore: capture.restore,
+  };
 }
 
 describe('WebSocket connections per client', () => {
@@ -108,7 +115,7 @@ describe('WebSocket connections per client', () => {
       const refusals = warnings.lines.filter((line) => /too many connections/i.test(line));
       expect(refusals).toHaveLength(1);
       expect(refusals[0]).toMatch(
-        /^\[bridgeboard\] refused a WebSocket: too many connections: 4 WebSockets already open from client \S+$/,
+        /^refused a WebSocket: too many connections: 4 WebSockets already open from client \S+$/,
       );
       expect(warnings.lines.join('\n')).not.toContain(address);
 
@@ -116,7 +123,7 @@ describe('WebSocket connections per client', () => {
       await open[0].dispose();
       await expect.poll(() => refusalOf(server, address), { timeout: 3000 }).toBeNull();
     } finally {
-      warnings.spy.mockRestore();
+      warnings.restore();
     }
   });
 
@@ -135,14 +142,12 @@ describe('WebSocket connections per client', () => {
       );
       expect(await closed).toMatchObject({ code: 4429, reason: 'Too many connections' });
       expect(warnings.lines).toEqual([
-        expect.stringMatching(
-          /^\[bridgeboard\] refused a WebSocket: too many connections: 2 WebSockets already open for member \d+$/,
-        ),
+        expect.stringMatching(/^refused a WebSocket: too many connections: 2 WebSockets already open for member \d+$/),
       ]);
       const resident = track(clientFrom(server, address));
       expect((await once(resident, '{ latestSeq }')).data?.latestSeq).toEqual(expect.any(Number));
     } finally {
-      warnings.spy.mockRestore();
+      warnings.restore();
     }
 
     // The refused socket held no place: once one closes, the member connects again.
@@ -172,7 +177,7 @@ describe('WebSocket connections per client', () => {
         expect.stringMatching(/too many connections: 2 WebSockets already open for API token \d+$/),
       ]);
     } finally {
-      warnings.spy.mockRestore();
+      warnings.restore();
     }
     const member = track(clientFrom(server, newAddress(), coordinator));
     expect(await outcome(member)).toBe('connected');
@@ -191,12 +196,8 @@ describe('abrupt disconnects during a fan-out', () => {
   afterAll(() => server?.close());
 
   it('writes no stack traces when many subscribed clients vanish while changes go out', async () => {
-    const logged: string[] = [];
-    const capture = (...args: unknown[]) =>
-      logged.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : String(a))).join(' '));
-    const spies = (['error', 'warn', 'log'] as const).map((level) =>
-      vi.spyOn(console, level).mockImplementation(capture),
-    );
+    const capture = captureLogs('info');
+    const logged = capture.lines;
     try {
       for (let round = 0; round < 2; round++) {
         const sockets: RawSocket[] = await Promise.all(Array.from({ length: 10 }, () => openRaw(server.app.wsUrl)));
@@ -215,8 +216,8 @@ describe('abrupt disconnects during a fan-out', () => {
         await new Promise((r) => setTimeout(r, 300));
       }
     } finally {
-      spies.forEach((s) => s.mockRestore());
+      capture.restore();
     }
-    expect(logged.filter((line) => /\n\s+at |EPIPE|ECONNRESET/.test(line))).toEqual([]);
+    expect(logged.filter((line) => /"stack"|EPIPE|ECONNRESET/.test(line))).toEqual([]);
   });
 });

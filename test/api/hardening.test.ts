@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureLogs } from '../../server/src/ops/log.js';
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { startServer, PASSWORD, type TestServer } from '../support/server.js';
@@ -26,20 +27,15 @@ async function post(server: TestServer, query: string, variables = {}, headers: 
   return { status: res.status, headers: res.headers, ...((await res.json()) as object) } as Answer;
 }
 
-/** Everything the server writes to the console while `work` runs. */
+/** Every warning or error the server logs while `work` runs. */
 async function consoleDuring(work: () => Promise<void>): Promise<string[]> {
-  const lines: string[] = [];
-  const spies = (['error', 'warn', 'log'] as const).map((level) =>
-    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-      lines.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : String(a))).join(' '));
-    }),
-  );
+  const capture = captureLogs('warn');
   try {
     await work();
   } finally {
-    spies.forEach((spy) => spy.mockRestore());
+    capture.restore();
   }
-  return lines;
+  return capture.lines;
 }
 
 describe('with INTROSPECTION=false', () => {

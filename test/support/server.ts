@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { bootstrap, type App } from '../../server/src/app.js';
-import { loadConfig, type Config, type RateLimit } from '../../server/src/config.js';
+import { loadConfig, parseLogLevel, type Config, type RateLimit } from '../../server/src/config.js';
 import { freshDatabase, type TestDatabase } from './database.js';
 import { seedBasics, type Basics } from './fixtures.js';
 
@@ -60,6 +60,9 @@ export async function startServer(
       tokenSecret: null,
       webDist: null,
       production: false,
+      // Warnings and errors only (LOG_LEVEL=info shows every request); tests capture what they check.
+      logLevel: parseLogLevel(process.env.LOG_LEVEL ?? 'warn'),
+      logFormat: 'json',
       // The suites make hundreds of calls a minute from one address; security.test.ts sets real limits.
       rateLimits: { login: GENEROUS, loginPair: GENEROUS, account: GENEROUS, report: GENEROUS, mutation: GENEROUS },
       ...options.config,

@@ -2,7 +2,7 @@
 // Builds the board (web/dist) only when it is missing or older than its sources, so
 // `pnpm start` and `pnpm demo` do not pay for a build on every run. Plain Node, no dependencies.
 //
-// Sources: web/src (recursively), web/index.html, web/vite.config.ts, and web/package.json
+// Sources: web/src (recursively), web/index.html and graphiql.html, both Vite configs, and web/package.json
 // (a dependency bump changes the bundle too). Vite empties dist/ before it writes, so a build
 // that failed half-way leaves no index.html behind and the next run builds again.
 
@@ -14,7 +14,10 @@ import { fileURLToPath } from 'node:url';
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const builtIndex = path.join(webDir, 'dist', 'index.html');
-const sources = ['src', 'index.html', 'vite.config.ts', 'package.json'].map((p) => path.join(webDir, p));
+const builtGraphiql = path.join(webDir, 'dist', 'graphiql', 'graphiql.html');
+const sources = ['src', 'index.html', 'graphiql.html', 'vite.config.ts', 'vite.graphiql.config.ts', 'package.json'].map(
+  (p) => path.join(webDir, p),
+);
 
 /** The newest modification time under `target` (a file or a directory), and which file has it. */
 function newest(target) {
@@ -31,7 +34,8 @@ function newest(target) {
 
 function reasonToBuild() {
   if (!existsSync(builtIndex)) return 'web/dist/index.html is missing';
-  const builtAt = statSync(builtIndex).mtimeMs;
+  if (!existsSync(builtGraphiql)) return 'web/dist/graphiql/graphiql.html is missing';
+  const builtAt = Math.min(statSync(builtIndex).mtimeMs, statSync(builtGraphiql).mtimeMs);
   for (const source of sources) {
     const { mtimeMs, file } = newest(source);
     if (mtimeMs > builtAt) return `${path.relative(path.dirname(webDir), file)} changed since the last build`;
@@ -62,12 +66,18 @@ try {
 }
 
 console.log(`web: building the board because ${reason}.`);
-const child = spawn(process.execPath, [cli, 'build'], { cwd: webDir, stdio: 'inherit' });
-child.on('error', (error) => {
-  console.error(`web: could not start vite: ${error.message}`);
-  process.exit(1);
-});
-child.on('exit', (code, signal) => {
-  if (signal) process.kill(process.pid, signal);
-  process.exit(code ?? 1);
-});
+// The board first (it empties dist/), then GraphiQL into dist/graphiql.
+build(['build'], () => build(['build', '--config', 'vite.graphiql.config.ts'], () => process.exit(0)));
+
+function build(args, next) {
+  const child = spawn(process.execPath, [cli, ...args], { cwd: webDir, stdio: 'inherit' });
+  child.on('error', (error) => {
+    console.error(`web: could not start vite: ${error.message}`);
+    process.exit(1);
+  });
+  child.on('exit', (code, signal) => {
+    if (signal) process.kill(process.pid, signal);
+    if (code !== 0) process.exit(code ?? 1);
+    next();
+  });
+}

@@ -2,6 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
 import { OptimisticLockError, NotFoundError as OrmNotFoundError } from '@mikro-orm/core';
+import { log } from '../ops/log.js';
 
 /** Every error code a client can receive in `extensions.code`. */
 export enum ErrorCode {
@@ -131,6 +132,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
     }
   }
-  console.error('[bridgeboard] internal error:', original);
+  log.error({ err: original }, 'internal error');
   return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }

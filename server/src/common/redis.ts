@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { log } from '../ops/log.js';
 
 /**
  * Logs a Redis connection's outage once when it starts and once when it ends, instead of one
@@ -10,12 +11,12 @@ export function watchRedis(client: Redis, role: string): Redis {
   client.on('error', (error: Error) => {
     if (down) return;
     down = true;
-    console.error(`[bridgeboard] redis ${role} lost (${error.message}); reconnecting with backoff`);
+    log.error({ err: error, role }, 'redis connection lost; reconnecting with backoff');
   });
   client.on('ready', () => {
     if (!down) return;
     down = false;
-    console.info(`[bridgeboard] redis ${role} reconnected`);
+    log.info({ role }, 'redis reconnected');
   });
   return client;
 }

@@ -1,5 +1,6 @@
 import { createTransport } from 'nodemailer';
 import type { Config } from '../config.js';
+import { log } from '../ops/log.js';
 
 /** A plain-text message to one person. */
 export interface OutgoingMail {
@@ -39,8 +40,7 @@ export class Mailer {
       const info = await this.transport.sendMail({ to: mail.to, subject: mail.subject, text: mail.text });
       return info.accepted.length > 0 && info.rejected.length === 0;
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      console.error(`[bridgeboard] could not email "${mail.subject}": ${reason}`);
+      log.error({ err: error, subject: mail.subject }, 'could not send an email');
       return false;
     }
   }

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import { Activity, ActivitySequence } from '../modules/activity/activity.entity.js';
 import type { ActivityEnvelope } from './envelope.js';
 import type { Transport } from './transport.js';
+import { log } from '../ops/log.js';
 
 const REPAIR_BATCH = 200;
 /** Recent changes kept in memory: subscribers resuming from a recent `after` replay without a query. */
@@ -92,14 +93,14 @@ export class ActivityBus {
     this.receive(envelope);
     this.transport.publish(envelope).then(
       () => {
-        if (this.publishFailing) console.info('[bridgeboard] activity publishing works again');
+        if (this.publishFailing) log.info('activity publishing works again');
         this.publishFailing = false;
       },
       (error: unknown) => {
         if (!this.publishFailing) {
-          const reason = error instanceof Error ? error.message : String(error);
-          console.error(
-            `[bridgeboard] activity publish failed (${reason}); other instances catch up from the database`,
+          log.error(
+            { err: error, seq: envelope.seq },
+            'activity publish failed; other instances catch up from the database',
           );
         }
         this.publishFailing = true;
@@ -197,7 +198,7 @@ export class ActivityBus {
           if (this.deliveredSeq === before) return; // nothing readable yet; the next poll retries
         }
       } catch (error) {
-        console.error('[bridgeboard] activity catch-up failed; retrying at the next poll', error);
+        log.error({ err: error }, 'activity catch-up failed; retrying at the next poll');
       } finally {
         this.repairing = null;
       }

@@ -19,6 +19,7 @@ import type { ActivityBus } from './bus.js';
 import { ChangeScope, Group, membersOf, type Rendered } from './group.js';
 import type { ActivityEnvelope } from './envelope.js';
 import { Subscriber, type LiveTarget } from './subscriber.js';
+import { log } from '../ops/log.js';
 
 export type { LiveTarget } from './subscriber.js';
 
@@ -31,6 +32,8 @@ export interface FanOutOptions {
   socketBufferBytes: number;
   /** Turns an execution error into what clients are sent (codes, no internals in production). */
   formatError: (error: GraphQLError) => unknown;
+  /** Called when a change's payload has been written to a group's sockets (the delay metric). */
+  onDelivered?: (envelope: ActivityEnvelope) => void;
 }
 
 /** What a stream field hands the fan-out when a client subscribes (type-graphql's resolver data). */
@@ -86,6 +89,11 @@ export class LiveFanOut {
     if (operation?.operation !== 'subscription') return false;
     const [root] = operation.selectionSet.selections;
     return root?.kind === Kind.FIELD && STREAMS.has(root.name.value);
+  }
+
+  /** Changes received from the bus and waiting to be delivered (the one being delivered included). */
+  get backlog(): number {
+    return this.queue.length + (this.running ? 1 : 0);
   }
 
   /** Open groups and subscribers on this instance. */
@@ -240,7 +248,7 @@ export class LiveFanOut {
     this.running = true;
     try {
       for (let envelope = this.queue.shift(); envelope; envelope = this.queue.shift()) {
-        await this.deliver(envelope).catch((error) => console.error('[bridgeboard] live delivery failed', error));
+        await this.deliver(envelope).catch((error) => log.error({ err: error }, 'live delivery failed'));
       }
     } finally {
       this.running = false;
@@ -260,7 +268,10 @@ export class LiveFanOut {
       } catch (error) {
         // Never skip a change silently: these subscribers get an error (graphql-ws `error`) and
         // resubscribe with their last seq, which replays the change from the database.
-        console.error(`[bridgeboard] live delivery of change ${envelope.seq} failed`, error);
+        log.error(
+          { err: error, seq: envelope.seq },
+          'live delivery of a change failed; its subscribers resume from their last seq',
+        );
         for (const s of [...group.subscribers]) if (s.wants(envelope.seq)) s.fail(error);
       }
     }
@@ -280,6 +291,7 @@ export class LiveFanOut {
       return;
     }
     for (const s of readers) s.write(envelope.seq, answer.payload);
+    this.options.onDelivered?.(envelope);
   }
 
   /** The group's answers depend on who reads them: one group per identity from now on. */

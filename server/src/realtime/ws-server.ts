@@ -2,6 +2,9 @@ import type { WebSocketServer } from 'ws';
 import WebSocket from 'ws';
 import { CloseCode, handleProtocols, makeServer, type ServerOptions } from 'graphql-ws';
 import type { IncomingMessage } from 'node:http';
+import { log, withLogScope } from '../ops/log.js';
+import type { Metrics } from '../ops/metrics.js';
+import { observeSocketOperations } from '../ops/operations.js';
 
 /**
  * What each connection keeps for the hooks: its socket and the client's address. Not the upgrade
@@ -31,16 +34,18 @@ export function useServer<P extends Record<string, unknown> | undefined, E exten
     isProd: boolean;
     /** The client's address from the upgrade request, kept instead of the request itself. */
     addressOf: (request: IncomingMessage) => string;
+    /** Each operation counted and logged with its request id, name, outcome and duration. */
+    metrics?: Metrics;
   },
   ws: WebSocketServer,
   keepAlive = 12_000,
 ): { dispose(): Promise<void> } {
-  const server = makeServer(options);
+  const server = makeServer(options.metrics ? observeSocketOperations(options, options.metrics) : options);
   const closeReason = (error: unknown) =>
     options.isProd ? 'Internal server error' : limit(error instanceof Error ? error.message : String(error));
   ws.options.handleProtocols = handleProtocols;
   ws.once('error', (error) => {
-    console.error('[bridgeboard] WebSocket server error:', error);
+    log.error({ err: error }, 'WebSocket server error');
     for (const client of ws.clients) client.close(CloseCode.InternalServerError, closeReason(error));
   });
 
@@ -86,13 +91,16 @@ export function useServer<P extends Record<string, unknown> | undefined, E exten
         onMessage: (handle) =>
           // Not an async listener: graphql-ws keeps a subscription's handling suspended for as
           // long as it runs, and an await here would keep this frame (and the message) with it.
-          socket.on('message', (data) => {
-            handle(String(data)).catch((error: unknown) => {
-              if (gone(socket, error)) return; // it failed because the client left
-              console.error('[bridgeboard] WebSocket message handling failed:', error);
-              socket.close(CloseCode.InternalServerError, closeReason(error));
-            });
-          }),
+          // Each message in its own log scope: an operation's lines carry its request id.
+          socket.on('message', (data) =>
+            withLogScope(() => {
+              handle(String(data)).catch((error: unknown) => {
+                if (gone(socket, error)) return; // it failed because the client left
+                log.error({ err: error }, 'WebSocket message handling failed');
+                socket.close(CloseCode.InternalServerError, closeReason(error));
+              });
+            }),
+          ),
       },
       { socket, address: options.addressOf(request) } as SocketExtra & Partial<E>,
     );
@@ -114,7 +122,10 @@ export function useServer<P extends Record<string, unknown> | undefined, E exten
 }
 
 function clientError(error: Error & { code?: string }) {
-  console.warn(`[bridgeboard] WebSocket closed: ${error.code ?? 'error'}: ${error.message}`);
+  log.warn(
+    { code: error.code ?? 'error', reason: error.message },
+    'WebSocket closed after a protocol error from the client',
+  );
 }
 
 // What a write to a peer that has gone away fails with. The callback of the write that meets the

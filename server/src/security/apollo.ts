@@ -6,6 +6,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
+import type { RequestRecord } from '../ops/requests.js';
 import { ErrorCode } from '../common/errors.js';
 import type { OperationGuard } from './guard.js';
 import { limitRules, parseOptions } from './limits.js';
@@ -13,10 +14,11 @@ import { variableErrors } from './suggestions.js';
 import type { CacheScope } from './result-cache.js';
 
 /**
- * The HTTP context: the shared one, plus the client's address for rate limits and, with the
- * result cache on, the request's part in it (its `viewer` is then the watched one).
+ * The HTTP context: the shared one, plus the client's address for rate limits, the request's
+ * record for the access log (ops/requests.ts) and, with the result cache on, the request's part
+ * in it (its `viewer` is then the watched one).
  */
-export type HttpContext = Context & { clientAddress: string; cacheScope?: CacheScope };
+export type HttpContext = Context & { clientAddress: string; request?: RequestRecord; cacheScope?: CacheScope };
 
 /**
  * Apollo's share of the limits. Introspection is governed by the shared validation rules (so

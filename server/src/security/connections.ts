@@ -8,6 +8,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { ErrorCode } from '../common/errors.js';
 import { ConnectionCount } from './connection-count.js';
 import { LimitReason } from './limits.js';
+import { log } from '../ops/log.js';
 
 /** The close code of a socket refused at `connection_init` for holding too many connections. */
 export const TOO_MANY_CONNECTIONS_CLOSE = 4429;
@@ -34,6 +35,8 @@ export class ConnectionLimits {
     private readonly addressOf: (req: IncomingMessage) => string,
     private readonly salt: string,
     redis: Redis | null,
+    /** Told `connections` or `memberConnections` each time a WebSocket is refused (metrics). */
+    private readonly onRefused: (limit: string) => void = () => {},
   ) {
     this.count = new ConnectionCount(redis, `bridgeboard:connections:${salt}`);
   }
@@ -49,6 +52,7 @@ export class ConnectionLimits {
       .acquire(subject, limit)
       .then((release) => {
         if (!release) {
+          this.onRefused('connections');
           this.logRefusal(subject, `${limit} WebSockets already open from client ${subject.slice(0, 12)}`);
           const body = JSON.stringify({
             errors: [
@@ -70,7 +74,7 @@ export class ConnectionLimits {
         done(true);
       })
       .catch((error: unknown) => {
-        console.error('[bridgeboard] connection limits:', error);
+        log.error({ err: error }, 'connection limits could not count; the connection is let in');
         done(true); // never refuse a client because counting failed
       });
   };
@@ -87,6 +91,7 @@ export class ConnectionLimits {
     const limit = this.limits.memberConnections;
     const release = await this.count.acquire(subject, limit);
     if (!release) {
+      this.onRefused('memberConnections');
       this.logRefusal(subject, `${limit} WebSockets already open for ${who}`);
       socket.close(TOO_MANY_CONNECTIONS_CLOSE, 'Too many connections');
       return false;
@@ -107,7 +112,7 @@ export class ConnectionLimits {
       return;
     }
     const more = last && last.refused > 0 ? ` (${last.refused} more refused in the last minute)` : '';
-    console.warn(`[bridgeboard] refused a WebSocket: too many connections: ${reason}${more}`);
+    log.warn(`refused a WebSocket: too many connections: ${reason}${more}`);
     this.logged.set(subject, { at: now, refused: 0 });
     if (this.logged.size > 10_000) this.logged.clear(); // a flood of subjects must not grow this for ever
   }

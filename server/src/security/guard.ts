@@ -53,6 +53,8 @@ export class OperationGuard {
     private readonly limits: QueryLimits,
     private readonly rateLimiter: RateLimiter | null,
     private readonly isReplay: ReplayCheck | null = null,
+    /** Told the name of the limit each time a rate limit refuses a call (metrics). */
+    private readonly onRefused: (limit: string) => void = () => {},
   ) {}
 
   /**
@@ -107,6 +109,7 @@ export class OperationGuard {
       (await this.rateLimiter.consume(all.filter((c) => c.name !== 'account'))) ??
       (await this.rateLimiter.consume(all.filter((c) => c.name === 'account')));
     if (!refusal) return null;
+    this.onRefused(refusal.name);
     const retryAfter = refusal.retryAfterSeconds;
     return new GraphQLError(`${RATE_MESSAGES[refusal.name]}; try again in ${waitFor(retryAfter)}.`, {
       extensions: { code: ErrorCode.RATE_LIMITED, retryAfter },

@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import type { Config } from '../config.js';
 import { ErrorCode } from '../common/errors.js';
 import { LimitReason } from './limits.js';
+import { log } from '../ops/log.js';
 
 /**
  * Security headers on every response. The board is served from this origin and loads only its
@@ -129,7 +130,7 @@ export function jsonErrors(config: Pick<Config, 'limits'>): ErrorRequestHandler 
         : 'The request could not be read; send a JSON body with content-type application/json';
       return res.status(status).json(graphqlError(message, { code: ErrorCode.BAD_USER_INPUT }));
     }
-    console.error('[bridgeboard] internal error:', error);
+    log.error({ err: error }, 'internal error');
     return res.status(500).json(graphqlError('Internal server error', { code: ErrorCode.INTERNAL_SERVER_ERROR }));
   };
 }

@@ -22,16 +22,28 @@ export type { WsGuardExtra } from './websocket.js';
  */
 export async function createSecurity(
   config: Config,
-  options: { schema: GraphQLSchema; streamId: string; isReplay?: ReplayCheck },
+  options: {
+    schema: GraphQLSchema;
+    streamId: string;
+    isReplay?: ReplayCheck;
+    /** Told the limit's name each time a rate or connection limit refuses something (metrics). */
+    onRefused?: (limit: string) => void;
+  },
 ) {
   const redis = config.redisUrl ? await connectCounters(config.redisUrl) : null;
   const rateLimiter = config.rateLimits
     ? await RateLimiter.create(config.rateLimits, { redis, streamId: options.streamId })
     : null;
-  const guard = new OperationGuard(options.schema, config.limits, rateLimiter, options.isReplay ?? null);
+  const guard = new OperationGuard(
+    options.schema,
+    config.limits,
+    rateLimiter,
+    options.isReplay ?? null,
+    options.onRefused,
+  );
   const clientAddress = clientAddressOf(config.trustProxy);
   const documents = new OperationDocuments(config, options.schema);
-  const connections = new ConnectionLimits(config.limits, clientAddress, options.streamId, redis);
+  const connections = new ConnectionLimits(config.limits, clientAddress, options.streamId, redis, options.onRefused);
   return {
     /** Security headers for every response. */
     headers: securityHeaders(),

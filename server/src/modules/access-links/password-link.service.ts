@@ -12,6 +12,7 @@ import { adminActivity } from '../members/admin-activity.js';
 import { AccessLinkKind } from './access-link.entity.js';
 import { LINK_TTL_MS, type LinkIssuer } from './access-link.codes.js';
 import { addPasswordLink } from './access-link.service.js';
+import { log } from '../../ops/log.js';
 
 /**
  * Issues PASSWORD links (the member sets a new password on `/password?code=…`; spending one is
@@ -74,7 +75,7 @@ export class PasswordLinkService {
     const normalized = email.trim().toLowerCase();
     if (normalized.length === 0 || normalized.length > 320) return true;
     const task: Promise<void> = this.sendRequested(mailer, normalized)
-      .catch((error: unknown) => console.error('[bridgeboard] could not issue a requested password link', error))
+      .catch((error: unknown) => log.error({ err: error }, 'could not issue a requested password link'))
       .finally(() => this.sending.delete(task));
     this.sending.add(task);
     return true;

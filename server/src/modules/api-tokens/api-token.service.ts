@@ -13,6 +13,7 @@ import { Organization, OrganizationKind } from '../organizations/organization.en
 import { ApiToken } from './api-token.entity.js';
 import type { CreateApiTokenInput } from './api-token.input.js';
 import { idempotent, type IdempotencyClaim } from '../idempotency/idempotency.js';
+import { log } from '../../ops/log.js';
 
 const PREFIX = 'bbt_';
 /** `bbt_` and 43 base64url characters (256 random bits). */
@@ -144,7 +145,7 @@ export class ApiTokenService {
         { pk: token.pk, $or: [{ lastUsedAt: null }, { lastUsedAt: { $lt: stale } }] },
         { lastUsedAt: now },
       )
-      .catch((error: unknown) => console.error('[bridgeboard] could not record an API token use', error));
+      .catch((error: unknown) => log.error({ err: error }, 'could not record an API token use'));
   }
 }
 

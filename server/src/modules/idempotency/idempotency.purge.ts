@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import { IdempotencyKey } from './idempotency-key.entity.js';
 import { IDEMPOTENCY_TTL_MS } from './idempotency.js';
+import { log } from '../../ops/log.js';
 
 /** How often expired keys are deleted after the first run at start. */
 export const IDEMPOTENCY_PURGE_INTERVAL_MS = 60 * 60 * 1000;
@@ -23,7 +24,7 @@ export class IdempotencyPurgeJob {
 
   start(): void {
     const tick = () => {
-      this.run().catch((error) => console.error('[bridgeboard] idempotency purge failed; retrying next hour', error));
+      this.run().catch((error) => log.error({ err: error }, 'idempotency purge failed; retrying next hour'));
     };
     tick();
     this.timer = setInterval(tick, this.intervalMs);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transport } from '../../realtime/transport.js';
 import { toGlobalId } from '../../common/relay.js';
 import { PresenceWatch } from './presence.watch.js';
+import { log } from '../../ops/log.js';
 
 /** A member shown as "on the board now". */
 export interface PresentMember {
@@ -231,7 +232,7 @@ export class PresenceService {
       this.beatFailing = false;
     } catch (error) {
       // Once per outage: the other instances' copies expire, and the next beat renews them.
-      if (!this.beatFailing) console.error(`[bridgeboard] presence beat failed: ${(error as Error).message}`);
+      if (!this.beatFailing) log.error({ err: error }, 'presence beat failed');
       this.beatFailing = true;
     }
   }

@@ -5,6 +5,7 @@ import { ActivityKind, ActivityVisibility } from '../activity/activity.enums.js'
 import { CommunityIssue } from '../issues/issue.entity.js';
 import { IssueStatus } from '../issues/issue.enums.js';
 import { issueSnapshot } from '../issues/issue.snapshot.js';
+import { log } from '../../ops/log.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How often the job runs after the first run at start. */
@@ -43,7 +44,7 @@ export class RetentionJob {
   start(): void {
     if (this.days == null) return;
     const tick = () => {
-      this.run().catch((error) => console.error('[bridgeboard] retention job failed; retrying next hour', error));
+      this.run().catch((error) => log.error({ err: error }, 'retention job failed; retrying next hour'));
     };
     tick();
     this.timer = setInterval(tick, this.intervalMs);
@@ -73,7 +74,7 @@ export class RetentionJob {
       if (erased === 0) break;
     }
     if (total > 0) {
-      console.log(`[bridgeboard] retention: erased contacts and precise locations of ${total} closed issues`);
+      log.info({ erased: total }, 'retention: erased contacts and precise locations of closed issues');
     }
     return total;
   }
