@@ -120,6 +120,7 @@ export async function bootstrap({
     closers.push(() => apiTokens.close());
     await apiTokens.start();
     const viewerSockets = new ViewerSockets();
+    closers.push(async () => viewerSockets.close());
     apiTokens.onRevoked((tokenPk) => viewerSockets.closeToken(tokenPk));
     // A member deactivated, or whose password, role or organization changed, on any instance.
     const sessions = new MemberSessions(channels.open('sessions'));
@@ -186,6 +187,14 @@ export async function bootstrap({
         isProd: config.production, // no internal error text in close reasons
         addressOf: security.clientAddress,
         onSubscribe: security.onSubscribe,
+        // Live streams are set up by the adapter itself (same hooks, same messages), which keeps
+        // far less per open operation than graphql-ws's own handling; an invalid one is left to
+        // graphql-ws, whose onSubscribe answers it.
+        live: (payload) => {
+          if (typeof payload.query !== 'string') return false;
+          const document = security.validDocument(payload.query);
+          return document != null && services.live.serves({ document, operationName: payload.operationName });
+        },
         // Live streams are served by the fan-out, which writes their payloads itself: graphql-ws
         // waits on the source stream directly, with none of graphql-js's per-event mapping.
         subscribe: (args) =>
