@@ -279,7 +279,8 @@ export class LiveFanOut {
       for (const s of readers) s.skip(envelope.seq);
       return;
     }
-    for (const s of readers) s.write(envelope.seq, answer.payload);
+    const frames = new Map<string, Buffer>();
+    for (const s of readers) s.write(envelope.seq, answer.payload, frames);
   }
 
   /** The group's answers depend on who reads them: one group per identity from now on. */

@@ -92,11 +92,23 @@ export class Subscriber<G = unknown> implements AsyncIterableIterator<never> {
     if (this.wants(seq)) this.cursor = seq;
   }
 
-  /** A live change for it: sent now, or queued behind its replay. */
-  write(seq: number, payload: Buffer): void {
+  /**
+   * A live change for it: sent now, or queued behind its replay. `frames` holds the `next`
+   * frames already built for this change, by prefix: the subscribers of a group mostly use the
+   * same operation id ("1"), and then all write the same bytes.
+   */
+  write(seq: number, payload: Buffer, frames?: Map<string, Buffer>): void {
     if (!this.wants(seq)) return;
     this.cursor = seq;
-    if (this.live) return this.send(payload);
+    if (this.live) {
+      if (!frames) return this.send(payload);
+      let frame = frames.get(this.prefix);
+      if (!frame) {
+        frame = this.frame(payload);
+        frames.set(this.prefix, frame);
+      }
+      return this.sendFrame(frame);
+    }
     this.pending.push([seq, payload]);
     if (this.pending.length > MAX_PENDING) this.cutOff();
   }
@@ -172,13 +184,21 @@ export class Subscriber<G = unknown> implements AsyncIterableIterator<never> {
   }
 
   private send(payload: Buffer): void {
-    const socket = this.socket;
-    if (socket.readyState !== WebSocket.OPEN) return;
-    // The graphql-ws `next` message, built around the group's shared payload bytes.
+    if (this.socket.readyState === WebSocket.OPEN) this.sendFrame(this.frame(payload));
+  }
+
+  /** The graphql-ws `next` message for this operation id, built around the group's shared payload bytes. */
+  private frame(payload: Buffer): Buffer {
     const frame = Buffer.allocUnsafe(this.prefixBytes + payload.length + 1);
     frame.write(this.prefix, 0, 'utf8');
     payload.copy(frame, this.prefixBytes);
     frame[frame.length - 1] = CLOSING_BRACE;
+    return frame;
+  }
+
+  private sendFrame(frame: Buffer): void {
+    const socket = this.socket;
+    if (socket.readyState !== WebSocket.OPEN) return;
     socket.send(frame, { binary: false });
     if (socket.bufferedAmount > this.bufferLimit) this.cutOff();
   }
