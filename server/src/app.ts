@@ -127,6 +127,7 @@ export async function bootstrap({
     const tokens = await TokenService.create(orm, config.tokenSecret);
     const apiTokens = new ApiTokenService(orm, bus);
     const viewerSockets = new ViewerSockets();
+    closers.push(async () => viewerSockets.close());
     // A member deactivated, or whose password, role or organization changed, or an API token
     // revoked, on any instance: the change names them, and reaches every instance through the bus.
     bus.listen(({ snapshot: { endsSessions } }) => {
@@ -207,6 +208,14 @@ export async function bootstrap({
         metrics,
         addressOf: security.clientAddress,
         onSubscribe: security.onSubscribe,
+        // Live streams are set up by the adapter itself (same hooks, same messages), which keeps
+        // far less per open operation than graphql-ws's own handling; an invalid one is left to
+        // graphql-ws, whose onSubscribe answers it.
+        live: (payload) => {
+          if (typeof payload.query !== 'string') return false;
+          const document = security.validDocument(payload.query);
+          return document != null && services.live.serves({ document, operationName: payload.operationName });
+        },
         // Live streams are served by the fan-out, which writes their payloads itself: graphql-ws
         // waits on the source stream directly, with none of graphql-js's per-event mapping.
         subscribe: (args) =>

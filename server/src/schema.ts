@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { buildSchema, type AuthChecker } from 'type-graphql';
+import { ArgumentValidationError, buildSchema, type AuthChecker } from 'type-graphql';
+import { validateOrReject, type ValidatorOptions } from 'class-validator';
 import type { GraphQLSchema } from 'graphql';
 import { DateTime } from './common/scalars.js';
 import { assertAccessDeclared, checkDeclaredAccess } from './auth/access.js';
@@ -63,8 +64,31 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
       },
     },
     scalarsMap: [{ type: Date, scalar: DateTime }],
-    validate: { forbidUnknownValues: false },
+    validateFn: validateArgument,
   });
   assertAccessDeclared(schema);
   return schema;
+}
+
+const VALIDATOR_OPTIONS: ValidatorOptions = { forbidUnknownValues: false, skipMissingProperties: true };
+const validatable = (value: unknown): value is object => value !== null && typeof value === 'object';
+
+/**
+ * type-graphql's own argument validation with `validate: { forbidUnknownValues: false }` (input
+ * objects through class-validator, missing properties skipped, errors as ArgumentValidationError),
+ * with class-validator imported once: type-graphql imports it dynamically on every validated
+ * argument, which under tsx goes through the loader's hooks each time (a live stream's filter is
+ * validated on every execution).
+ */
+async function validateArgument(value: unknown): Promise<void> {
+  if (!validatable(value)) return;
+  try {
+    if (Array.isArray(value)) {
+      await Promise.all(value.filter(validatable).map((item) => validateOrReject(item, VALIDATOR_OPTIONS)));
+    } else {
+      await validateOrReject(value, VALIDATOR_OPTIONS);
+    }
+  } catch (error) {
+    throw new ArgumentValidationError(error as ConstructorParameters<typeof ArgumentValidationError>[0]);
+  }
 }

@@ -18,7 +18,7 @@ import type { Accept } from '../modules/activity/activity.filters.js';
 import type { ActivityBus } from './bus.js';
 import { ChangeScope, Group, membersOf, type Rendered } from './group.js';
 import type { ActivityEnvelope } from './envelope.js';
-import { Subscriber, type LiveTarget } from './subscriber.js';
+import { Subscriber, type LiveRequest, type LiveTarget } from './subscriber.js';
 import { log } from '../ops/log.js';
 
 export type { LiveTarget } from './subscriber.js';
@@ -133,7 +133,7 @@ export class LiveFanOut {
     return subscriber;
   }
 
-  private groupFor(viewer: Viewer | null, target: LiveTarget, acceptFor: JoinRequest['acceptFor']): Group {
+  private groupFor(viewer: Viewer | null, target: LiveRequest, acceptFor: JoinRequest['acceptFor']): Group {
     const baseKey = [
       visibilityClass(viewer),
       target.operationName ?? '',
@@ -290,7 +290,8 @@ export class LiveFanOut {
       for (const s of readers) s.skip(envelope.seq);
       return;
     }
-    for (const s of readers) s.write(envelope.seq, answer.payload);
+    const frames = new Map<string, Buffer>();
+    for (const s of readers) s.write(envelope.seq, answer.payload, frames);
     this.options.onDelivered?.(envelope);
   }
 
@@ -300,7 +301,7 @@ export class LiveFanOut {
     if (this.groups.get(group.key) === group) this.groups.delete(group.key);
     const split = new Set<Group>();
     for (const subscriber of group.subscribers) {
-      const next = this.groupFor(subscriber.viewer, subscriber.target, group.acceptFor);
+      const next = this.groupFor(subscriber.viewer, group.target, group.acceptFor);
       subscriber.group = next;
       next.subscribers.add(subscriber);
       split.add(next);
@@ -362,7 +363,7 @@ function afterVariableOf(document: DocumentNode): string | null {
   return result;
 }
 
-function variablesWithoutAfter(target: LiveTarget): Record<string, unknown> {
+function variablesWithoutAfter(target: LiveRequest): Record<string, unknown> {
   const variables = target.variables ?? {};
   const after = afterVariableOf(target.document);
   if (after == null || !(after in variables)) return variables;

@@ -6,7 +6,7 @@ import { CommunityIssue } from '../modules/issues/issue.entity.js';
 import { publicIssueLoaders, type PublicIssueLoaders } from '../modules/issues/issue.loaders.js';
 import { SharedEvent } from '../modules/events/event.entity.js';
 import type { ActivityEnvelope } from './envelope.js';
-import type { LiveTarget, Subscriber } from './subscriber.js';
+import type { LiveRequest, Subscriber } from './subscriber.js';
 
 /** Changes a group remembers its answer to, for subscribers replaying them. */
 const REMEMBERED = 200;
@@ -30,6 +30,8 @@ export interface Rendered {
  */
 export class Group {
   readonly subscribers = new Set<Subscriber<Group>>();
+  /** What the group's operation asks (its first subscriber's, with that one's `after`, which no answer reads). */
+  readonly target: LiveRequest;
   readonly accept: Accept;
   readonly viewer: Viewer | null;
   /** Set when a resolver asked for the viewer's identity through the class viewer. */
@@ -39,11 +41,13 @@ export class Group {
   constructor(
     readonly key: string,
     readonly baseKey: string,
-    readonly target: Pick<LiveTarget, 'document' | 'operationName' | 'variables'>,
+    { query, document, operationName, variables }: LiveRequest,
     readonly acceptFor: (viewer: Viewer | null) => Accept,
     representative: Viewer | null,
     readonly personal: boolean,
   ) {
+    // A copy, not the subscriber's target: that holds its socket.
+    this.target = { query, document, operationName, variables };
     this.viewer = personal
       ? representative
       : classViewer(representative, () => {

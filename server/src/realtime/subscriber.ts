@@ -2,6 +2,9 @@ import WebSocket from 'ws';
 import type { DocumentNode } from 'graphql';
 import type { Viewer } from '../auth/viewer.js';
 
+/** What a live operation asked: the same for every subscriber of a group, apart from `after`. */
+export type LiveRequest = Omit<LiveTarget, 'socket' | 'id'>;
+
 /** Where a live operation's payloads go: its socket and graphql-ws operation id, and what it asked. */
 export interface LiveTarget {
   socket: WebSocket;
@@ -43,21 +46,40 @@ export class Subscriber<G = unknown> implements AsyncIterableIterator<never> {
   /** `{"id":…,"type":"next","payload":` as text: a small Buffer kept per subscriber would pin pooled memory. */
   private readonly prefix: string;
   private readonly prefixBytes: number;
-  private readonly done: Promise<IteratorResult<never>>;
-  private settle!: { resolve: (r: IteratorResult<never>) => void; reject: (e: unknown) => void };
+  /**
+   * Told once how the operation ended: null (completed, or the client left) or the error to
+   * send. The WebSocket server sets it (realtime/ws-subscribe.ts), so that an open live operation
+   * holds no promise, no suspended async frame and no execution arguments; `next()` (graphql-ws's
+   * own loop) builds its promise only when called.
+   */
+  private settled: ((failure: { error: unknown } | null) => void) | null = null;
+  private failure: { error: unknown } | null = null;
+  private done: Promise<IteratorResult<never>> | null = null;
+
+  /**
+   * Only the socket and a flat copy of the id are kept of the target: strings parsed from a
+   * message (the id, the operation name) may be slices of its whole text and would pin it; what
+   * the operation asked is the group's.
+   */
+  readonly socket: WebSocket;
 
   constructor(
-    readonly target: LiveTarget,
+    target: Pick<LiveTarget, 'socket' | 'id'>,
     readonly viewer: Viewer | null,
     joinedAt: number,
     private readonly bufferLimit: number,
     private readonly onEnd: () => void,
   ) {
+    this.socket = target.socket;
     this.cursor = joinedAt;
     this.prefix = `{"id":${JSON.stringify(target.id)},"type":"next","payload":`;
     this.prefixBytes = Buffer.byteLength(this.prefix);
-    this.done = new Promise((resolve, reject) => (this.settle = { resolve, reject }));
-    this.done.catch(() => {}); // handled by graphql-ws once it awaits next(); never unhandled
+  }
+
+  /** Calls `settled` once the operation ends (at once if it already has). */
+  onSettled(settled: (failure: { error: unknown } | null) => void): void {
+    if (this.ended) return settled(this.failure);
+    this.settled = settled;
   }
 
   /** Whether the change `seq` is still to come for this subscriber. */
@@ -70,11 +92,23 @@ export class Subscriber<G = unknown> implements AsyncIterableIterator<never> {
     if (this.wants(seq)) this.cursor = seq;
   }
 
-  /** A live change for it: sent now, or queued behind its replay. */
-  write(seq: number, payload: Buffer): void {
+  /**
+   * A live change for it: sent now, or queued behind its replay. `frames` holds the `next`
+   * frames already built for this change, by prefix: the subscribers of a group mostly use the
+   * same operation id ("1"), and then all write the same bytes.
+   */
+  write(seq: number, payload: Buffer, frames?: Map<string, Buffer>): void {
     if (!this.wants(seq)) return;
     this.cursor = seq;
-    if (this.live) return this.send(payload);
+    if (this.live) {
+      if (!frames) return this.send(payload);
+      let frame = frames.get(this.prefix);
+      if (!frame) {
+        frame = this.frame(payload);
+        frames.set(this.prefix, frame);
+      }
+      return this.sendFrame(frame);
+    }
     this.pending.push([seq, payload]);
     if (this.pending.length > MAX_PENDING) this.cutOff();
   }
@@ -82,7 +116,7 @@ export class Subscriber<G = unknown> implements AsyncIterableIterator<never> {
   /** A replayed change, sent at the pace the client reads. False when the subscriber is gone. */
   async writeReplayed(payload: Buffer): Promise<boolean> {
     this.send(payload);
-    const socket = this.target.socket;
+    const socket = this.socket;
     const until = Date.now() + REPLAY_DRAIN_MS;
     while (!this.ended && socket.readyState === WebSocket.OPEN && socket.bufferedAmount > this.bufferLimit / 2) {
       if (Date.now() > until) {
@@ -109,7 +143,7 @@ export class Subscriber<G = unknown> implements AsyncIterableIterator<never> {
     this.ended = true;
     this.pending = [];
     this.onEnd();
-    this.settle.resolve({ value: undefined, done: true });
+    this.settle();
   }
 
   /** Ends the operation with an error graphql-ws sends to the client. */
@@ -117,11 +151,15 @@ export class Subscriber<G = unknown> implements AsyncIterableIterator<never> {
     if (this.ended) return;
     this.ended = true;
     this.pending = [];
+    this.failure = { error };
     this.onEnd();
-    this.settle.reject(error);
+    this.settle();
   }
 
   next(): Promise<IteratorResult<never>> {
+    this.done ??= new Promise((resolve, reject) =>
+      this.onSettled((failure) => (failure ? reject(failure.error) : resolve({ value: undefined, done: true }))),
+    );
     return this.done;
   }
 
@@ -139,14 +177,28 @@ export class Subscriber<G = unknown> implements AsyncIterableIterator<never> {
     return this;
   }
 
+  private settle(): void {
+    const settled = this.settled;
+    this.settled = null;
+    settled?.(this.failure);
+  }
+
   private send(payload: Buffer): void {
-    const socket = this.target.socket;
-    if (socket.readyState !== WebSocket.OPEN) return;
-    // The graphql-ws `next` message, built around the group's shared payload bytes.
+    if (this.socket.readyState === WebSocket.OPEN) this.sendFrame(this.frame(payload));
+  }
+
+  /** The graphql-ws `next` message for this operation id, built around the group's shared payload bytes. */
+  private frame(payload: Buffer): Buffer {
     const frame = Buffer.allocUnsafe(this.prefixBytes + payload.length + 1);
     frame.write(this.prefix, 0, 'utf8');
     payload.copy(frame, this.prefixBytes);
     frame[frame.length - 1] = CLOSING_BRACE;
+    return frame;
+  }
+
+  private sendFrame(frame: Buffer): void {
+    const socket = this.socket;
+    if (socket.readyState !== WebSocket.OPEN) return;
     socket.send(frame, { binary: false });
     if (socket.bufferedAmount > this.bufferLimit) this.cutOff();
   }
@@ -156,7 +208,7 @@ export class Subscriber<G = unknown> implements AsyncIterableIterator<never> {
    * delay anyone, and close its socket with 1013. It reconnects and resumes with `after`.
    */
   private cutOff(): void {
-    const socket = this.target.socket;
+    const socket = this.socket;
     this.end();
     if (socket.readyState !== WebSocket.OPEN) return;
     socket.close(CLOSE_TOO_SLOW, TOO_SLOW_REASON);

@@ -53,6 +53,11 @@ export async function createSecurity(
     apollo: apolloSecurity(config, guard),
     /** graphql-ws's `onSubscribe`. */
     onSubscribe: guardSubscribe(config, options.schema, guard, documents),
+    /** An operation text's parsed document when it is valid (cached; the same check as onSubscribe). */
+    validDocument: (query: string) => {
+      const entry = documents.check(query);
+      return 'document' in entry ? entry.document : null;
+    },
     /** graphql-ws's `jsonMessageReviver`: one copy of each operation text for all its subscribers. */
     jsonMessageReviver: documents.reviver,
     /** graphql-ws's `onOperation`: a successful sign-in gives back its rate-limit charges. */

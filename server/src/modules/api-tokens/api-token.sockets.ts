@@ -4,8 +4,8 @@ import type { Viewer } from '../../auth/viewer.js';
 /** graphql-ws's close code for a connection whose credentials are no longer accepted. */
 export const CLOSE_FORBIDDEN = 4403;
 
-/** setTimeout's ceiling (about 24.8 days); sessions are far shorter. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
+/** How often sessions that expired are looked for (a session ends within this after its expiry). */
+const EXPIRY_SWEEP_MS = 1_000;
 
 /**
  * The open WebSockets on this instance of each API token and of each signed-in member, so that
@@ -16,6 +16,9 @@ export class ViewerSockets {
   private readonly byOwner = new Map<string, Set<WebSocket>>();
   /** When each member's sessions last ended here (kept a minute), for sockets checked just before. */
   private readonly endedAt = new Map<number, number>();
+  /** Members' sockets and when their session expires: one sweep for all, not a timer per socket. */
+  private readonly expiries = new Map<WebSocket, number>();
+  private sweep: NodeJS.Timeout | null = null;
 
   /**
    * Remembers `socket` as the viewer's (by API token, or by member) until it closes. `checkedAt`
@@ -33,20 +36,35 @@ export class ViewerSockets {
     }
     sockets.add(socket);
     // A session ends at its token's expiry: the socket too, as a fresh connection would be refused.
-    const expiry =
-      viewer.kind === 'member' && viewer.sessionExpiresAt != null
-        ? setTimeout(
-            () => socket.close(CLOSE_FORBIDDEN, 'Session expired'),
-            Math.min(Math.max(0, viewer.sessionExpiresAt - Date.now()), MAX_TIMER_MS),
-          )
-        : null;
-    expiry?.unref();
+    if (viewer.kind === 'member' && viewer.sessionExpiresAt != null) {
+      this.expiries.set(socket, viewer.sessionExpiresAt);
+      this.sweep ??= setInterval(() => this.closeExpired(), EXPIRY_SWEEP_MS).unref();
+    }
     socket.once('close', () => {
-      if (expiry) clearTimeout(expiry);
+      this.expiries.delete(socket);
       sockets.delete(socket);
       if (sockets.size === 0 && this.byOwner.get(owner) === sockets) this.byOwner.delete(owner);
     });
     return true;
+  }
+
+  /** Stops the expiry sweep (the server is closing). */
+  close(): void {
+    if (this.sweep) clearInterval(this.sweep);
+    this.sweep = null;
+  }
+
+  private closeExpired(): void {
+    const now = Date.now();
+    for (const [socket, expiresAt] of this.expiries) {
+      if (expiresAt > now) continue;
+      this.expiries.delete(socket);
+      socket.close(CLOSE_FORBIDDEN, 'Session expired');
+    }
+    if (this.expiries.size === 0 && this.sweep) {
+      clearInterval(this.sweep);
+      this.sweep = null;
+    }
   }
 
   /** Closes every socket of the API token with 4403, as a bad token at connection time would be. */
