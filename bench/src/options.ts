@@ -71,7 +71,7 @@ export function defaults(): BenchOptions {
     capMs: 20_000,
     connectTimeoutMs: 180_000,
     settleMs: 3000,
-    totalTimeoutMs: 40 * 60_000,
+    totalTimeoutMs: 75 * 60_000,
     serverCommand: 'pnpm',
     out: path.join(ROOT, 'bench/results.json'),
     quiet: false,

@@ -16,6 +16,8 @@ export interface ReadsResult {
   reads: ReadMeasure[];
   /** Bridgeboard's SQL statements for the board page at `first` = 10, 50, 100. */
   statementsByPageSize: Record<string, number>;
+  /** Where the reference's answers equal Bridgeboard's only up to an order the server leaves open. */
+  verifiedNotes: string[];
   /** supportIssue round trips (transaction, activity row, publish), 4 clients. */
   support: Omit<HttpResult, 'records'> & { clients: number };
 }
@@ -81,6 +83,7 @@ async function reads(ctx: RunContext, server: BridgeboardTarget): Promise<ReadsR
     issues: ctx.options.seed.issues + ctx.prepared.seed.poolIssueIds.length,
     reads: measured.reads,
     statementsByPageSize: measured.statementsByPageSize,
+    verifiedNotes: measured.verified,
     support: { ...withoutRecords(support), clients: 4 },
   };
 }
