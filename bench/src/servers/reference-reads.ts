@@ -66,16 +66,20 @@ async function issuePage(db: Db, viewer: RefViewer | null, vars: Vars, board: bo
     keyParams.push(db.dateParam(String(at)), db.dateParam(String(at)), pk);
   }
   const visible = updateVisibilities(viewer);
-  const columns = board
-    ? `(select count(*) from issue_update u where u.issue_id = i.id and u.visibility in (${marks(visible)})) as update_count`
-    : 'i.description';
+  // Counted on the page only: in the select list of the sorted query SQLite would count the
+  // updates of every matching issue before the sort and limit.
+  const count = board
+    ? `, (select count(*) from issue_update u where u.issue_id = p.id and u.visibility in (${marks(visible)})) as update_count`
+    : '';
   const rows = await db.all(
-    `select i.id, i.title, i.status, i.category, i.supporters_count, i.reported_at, i.version,
-       n.id as nid, n.name as nname, ${columns},
-       (select count(*) from community_issue i where ${where.sql}) as total, ${SEQ} as seq
-     from community_issue i join neighborhood n on n.id = i.neighborhood_id
-     where ${where.sql} ${keyset.join(' ')}
-     order by i.reported_at desc, i.id desc limit ?`,
+    `select p.* ${count} from (
+       select i.id, i.title, i.status, i.category, i.supporters_count, i.reported_at, i.version,
+         n.id as nid, n.name as nname${board ? '' : ', i.description'},
+         (select count(*) from community_issue i where ${where.sql}) as total, ${SEQ} as seq
+       from community_issue i join neighborhood n on n.id = i.neighborhood_id
+       where ${where.sql} ${keyset.join(' ')}
+       order by i.reported_at desc, i.id desc limit ?
+     ) p order by p.reported_at desc, p.id desc`,
     [...(board ? visible : []), ...where.params, ...where.params, ...keyParams, first + 1],
   );
   const head =
