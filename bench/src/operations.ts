@@ -83,3 +83,50 @@ export function boardStatuses(): string[] {
   if (!match) throw new Error('could not read BOARD_COLUMNS from web/src/features/board/board.columns.ts');
   return [...match[1].matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]);
 }
+
+/** A query of the web app, read from its own files, with `__typename` added as Apollo Client sends it. */
+function webQuery(operationName: string, files: string[]): Operation {
+  return { operationName, query: withTypename(files.map(documentIn).join('\n')) };
+}
+
+/**
+ * The hot reads, as the web app sends them: the operation and fragment texts come from
+ * web/src/features/<f>/graphql/, so the bench follows the pages when their queries change.
+ */
+export const READ_OPERATIONS = {
+  board: () =>
+    webQuery('BoardIssues', [
+      'board/graphql/queries/boardIssues.query.ts',
+      'board/graphql/fragments/boardIssue.fragment.ts',
+    ]),
+  public: () =>
+    webQuery('PublicIssues', [
+      'public/graphql/queries/publicIssues.query.ts',
+      'public/graphql/fragments/publicIssue.fragment.ts',
+    ]),
+  drawer: () =>
+    webQuery('BoardIssueDrawer', [
+      'board/graphql/queries/boardIssueDrawer.query.ts',
+      'board/graphql/fragments/boardIssueDetail.fragment.ts',
+      'board/graphql/fragments/boardIssue.fragment.ts',
+      'board/graphql/fragments/boardTimelineEntry.fragment.ts',
+    ]),
+  events: () =>
+    webQuery('EventsList', [
+      'events/graphql/queries/eventsList.query.ts',
+      'events/graphql/fragments/eventCard.fragment.ts',
+    ]),
+  activity: () =>
+    webQuery('ActivityFeed', [
+      'activity/graphql/queries/activityFeed.query.ts',
+      'activity/graphql/fragments/activityEntry.fragment.ts',
+    ]),
+} satisfies Record<string, () => Operation>;
+
+/** A `const NAME = <number>;` of a web source file (page sizes), so the bench asks for what the pages ask for. */
+export function webConstant(file: string, name: string): number {
+  const source = fs.readFileSync(path.join(ROOT, 'web/src/features', file), 'utf8');
+  const match = new RegExp(`const ${name}\\s*=\\s*(\\d+)`).exec(source);
+  if (!match) throw new Error(`no const ${name} in web/src/features/${file}`);
+  return Number(match[1]);
+}

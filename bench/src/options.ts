@@ -21,7 +21,14 @@ export interface BenchOptions {
   sustained: { n: number; servers: ServerKind[]; rates: number[]; stepSeconds: number };
   slow: { n: number; slowClients: number; changes: number; intervalMs: number; servers: ServerKind[] };
   writes: { writers: number; seconds: number };
-  reads: { dbs: ('sqlite' | 'postgres')[]; seconds: number; supportSeconds: number };
+  reads: {
+    dbs: ('sqlite' | 'postgres')[];
+    /** Seconds per run, runs per server and concurrency (the better run is kept), concurrencies. */
+    seconds: number;
+    runs: number;
+    concurrency: number[];
+    supportSeconds: number;
+  };
   seed: { issues: number; pool: number; members: { coordinators: number; officers: number; partners: number } };
   /** Client worker processes (clients are dealt round-robin). */
   workers: number;
@@ -58,13 +65,13 @@ export function defaults(): BenchOptions {
     },
     slow: { n: 1000, slowClients: 100, changes: 200, intervalMs: 50, servers: ['floor', 'bridgeboard'] },
     writes: { writers: 20, seconds: 5 },
-    reads: { dbs: ['sqlite', 'postgres'], seconds: 5, supportSeconds: 3 },
+    reads: { dbs: ['sqlite', 'postgres'], seconds: 10, runs: 2, concurrency: [1, 10, 50], supportSeconds: 3 },
     seed: { issues: 5000, pool: 24, members: { coordinators: 4, officers: 16, partners: 28 } },
     workers: 4,
     capMs: 20_000,
     connectTimeoutMs: 180_000,
     settleMs: 3000,
-    totalTimeoutMs: 40 * 60_000,
+    totalTimeoutMs: 75 * 60_000,
     serverCommand: 'pnpm',
     out: path.join(ROOT, 'bench/results.json'),
     quiet: false,
@@ -80,7 +87,7 @@ export function quick(): BenchOptions {
     sustained: { ...base.sustained, n: 500, rates: [5, 20, 50, 100, 200], stepSeconds: 1 },
     slow: { ...base.slow, n: 200, slowClients: 20, changes: 30, intervalMs: 100 },
     writes: { writers: 20, seconds: 2 },
-    reads: { dbs: ['sqlite'], seconds: 2, supportSeconds: 1 },
+    reads: { dbs: ['sqlite'], seconds: 1, runs: 1, concurrency: [1, 10, 50], supportSeconds: 1 },
     seed: { issues: 500, pool: 24, members: { coordinators: 1, officers: 3, partners: 5 } },
     workers: 2,
     capMs: 10_000,
@@ -101,6 +108,10 @@ parts: ${PARTS.join(' ')} (default: all)
   --slow-changes 200      changes in the slow-consumer runs
   --db sqlite|postgres    database for fan-out, sustained and slow (writes are always PostgreSQL)
   --workers 4             client worker processes
+  --reads-db sqlite,postgres  databases of the reads part
+  --reads-c 1,10,50       concurrencies of the reads part
+  --reads-seconds 10      seconds per read run
+  --reads-runs 2          runs per server and concurrency (the better is kept)
   --direct                start the server with tsx server/src/index.ts instead of pnpm start
   --out file              where results.json goes (default bench/results.json)`;
 
@@ -127,6 +138,10 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
     else if (arg === '--slow-changes') options.slow.changes = Number(value());
     else if (arg === '--db') options.db = value() as BenchOptions['db'];
     else if (arg === '--workers') options.workers = Number(value());
+    else if (arg === '--reads-db') options.reads.dbs = list(value()) as BenchOptions['reads']['dbs'];
+    else if (arg === '--reads-c') options.reads.concurrency = numbers(value());
+    else if (arg === '--reads-seconds') options.reads.seconds = Number(value());
+    else if (arg === '--reads-runs') options.reads.runs = Number(value());
     else if (arg === '--direct') options.serverCommand = 'direct';
     else if (arg === '--out') options.out = path.resolve(value());
     else if (arg === '--help' || arg === '-h') throw new Error(USAGE);

@@ -1,6 +1,7 @@
 import type { BenchResults } from './run.js';
 import type { PhaseResult } from './session.js';
 import type { FanoutResult } from './parts/fanout.js';
+import { readsTable, readTargetRows, supportTable } from './report-reads.js';
 
 const ms = (value: number | null | undefined): string =>
   value == null
@@ -167,20 +168,6 @@ function writesTable(results: BenchResults): string {
   );
 }
 
-function readsTable(results: BenchResults): string {
-  return table(
-    ['db', 'issues', 'board page (10 clients)', 'p50 / p99', 'supportIssue (4 clients)', 'p50 / p99'],
-    results.reads.map((r) => [
-      r.db,
-      r.issues.toLocaleString('en'),
-      `${r.boardPage.perSecond.toFixed(0)} req/s`,
-      `${ms(r.boardPage.latencyMs.p50)} / ${ms(r.boardPage.latencyMs.p99)}`,
-      `${r.support.perSecond.toFixed(0)} req/s`,
-      `${ms(r.support.latencyMs.p50)} / ${ms(r.support.latencyMs.p99)}`,
-    ]),
-  );
-}
-
 const SOCKET_BUFFER_KB = 256; // QUERY_LIMITS socketBuffer's default: what a stalled socket may hold
 
 /** The issue's bar for Bridgeboard, as ratios to the floor of the same run. */
@@ -248,6 +235,7 @@ function targetsTable(results: BenchResults): string | null {
       verdict(p99 == null ? null : p99 <= 1.1),
     ]);
   }
+  rows.push(...readTargetRows(results));
   return rows.length ? table(['target (Bridgeboard)', 'measured', 'bar', 'met'], rows) : null;
 }
 
@@ -267,7 +255,10 @@ export function report(results: BenchResults): string {
   if (results.sustained.length) sections.push(`Sustained rate\n\n${sustainedTable(results)}`);
   if (results.slow.length) sections.push(`Slow consumers\n\n${slowTable(results)}`);
   if (results.writes) sections.push(`Writes\n\n${writesTable(results)}`);
-  if (results.reads.length) sections.push(`Reads\n\n${readsTable(results)}`);
+  if (results.reads.length) {
+    sections.push(`Reads beside the hand-written reference\n\n${readsTable(results, table)}`);
+    sections.push(`supportIssue\n\n${supportTable(results, table)}`);
+  }
   const targets = targetsTable(results);
   if (targets) sections.push(`Targets\n\n${targets}`);
   if (results.errors.length) sections.push(`Failed\n\n${results.errors.map((e) => `- ${e}`).join('\n')}`);

@@ -7,7 +7,8 @@ import { runBench, type BenchResults } from '../../bench/src/run.js';
 
 // `pnpm bench` with tiny numbers, so the harness cannot rot: all three servers, real processes,
 // real clients. Speed is not checked here (that is the bench's job), only that every client
-// receives every change exactly once and that results.json keeps its shape.
+// receives every change exactly once, that the reads' hand-written reference answers exactly as
+// Bridgeboard does (the run fails otherwise), and that results.json keeps its shape.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-bench-smoke-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -15,14 +16,15 @@ function tiny(): BenchOptions {
   const base = defaults();
   return {
     ...base,
-    parts: ['fanout'],
+    parts: ['fanout', 'reads'],
     fanout: { ns: [20], changes: 3, rates: [{ label: '5/s', intervalMs: 200 }] },
     seed: { issues: 0, pool: 4, members: { coordinators: 1, officers: 1, partners: 2 } },
+    reads: { dbs: ['sqlite'], seconds: 0.3, runs: 1, concurrency: [2], supportSeconds: 0.3 },
     workers: 2,
     capMs: 15_000,
     connectTimeoutMs: 30_000,
     settleMs: 200,
-    totalTimeoutMs: 110_000,
+    totalTimeoutMs: 170_000,
     // What `pnpm start` ends with, without its install and board build steps.
     serverCommand: 'direct',
     out: path.join(dir, 'results.json'),
@@ -31,7 +33,7 @@ function tiny(): BenchOptions {
 }
 
 describe('pnpm bench', () => {
-  it('delivers every change to every client once, on every server, and writes results.json', async () => {
+  it('delivers every change to every client once, on every server, measures the reads beside their reference, and writes results.json', async () => {
     const options = tiny();
     const results = await runBench(options);
     expect(results.errors).toEqual([]);
@@ -64,5 +66,24 @@ describe('pnpm bench', () => {
     ]);
     expect(written.fanout).toHaveLength(3);
     expect(written.fanout[2].connect.mix).toHaveProperty('public');
-  }, 120_000);
+
+    // The reads: every one measured on both servers, its answers checked equal beforehand.
+    expect(written.reads.map((r) => r.db)).toEqual(['sqlite']);
+    const [reads] = written.reads;
+    expect(reads.reads.map((r) => r.name)).toEqual(['board', 'board-varied', 'public', 'drawer', 'events', 'activity']);
+    for (const read of reads.reads) {
+      expect(read.statements, read.name).toBeGreaterThan(0);
+      expect(read.bytes, read.name).toBeGreaterThan(100);
+      expect(read.levels.map((l) => l.concurrency)).toEqual([2]);
+      for (const level of read.levels) {
+        for (const run of [level.bridgeboard, level.reference]) {
+          expect(run.errors, read.name).toEqual({});
+          expect(run.count, read.name).toBeGreaterThan(0);
+        }
+        expect(level.share).toBeCloseTo(level.bridgeboard.perSecond / level.reference.perSecond);
+      }
+    }
+    expect(Object.keys(reads.statementsByPageSize)).toEqual(['10', '50', '100']);
+    expect(reads.support.count).toBeGreaterThan(0);
+  }, 180_000);
 });

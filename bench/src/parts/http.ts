@@ -7,12 +7,17 @@ import { quantileMs } from '../stats.js';
 import { sentChanges, startTarget, type RunContext } from '../session.js';
 import { gql, type BridgeboardTarget } from '../targets.js';
 import type { HttpJob, HttpResult } from '../load/http-job.js';
+import { measureReads, type ReadMeasure } from './reads.js';
 
 export interface ReadsResult {
   db: 'sqlite' | 'postgres';
   issues: number;
-  /** `issues(first: 50)` with neighborhood, organizations, latest update and counts, 10 clients. */
-  boardPage: Omit<HttpResult, 'records'> & { clients: number };
+  /** The hot reads beside the hand-written reference, at each concurrency (parts/reads.ts). */
+  reads: ReadMeasure[];
+  /** Bridgeboard's SQL statements for the board page at `first` = 10, 50, 100. */
+  statementsByPageSize: Record<string, number>;
+  /** Where the reference's answers equal Bridgeboard's only up to an order the server leaves open. */
+  verifiedNotes: string[];
   /** supportIssue round trips (transaction, activity row, publish), 4 clients. */
   support: Omit<HttpResult, 'records'> & { clients: number };
 }
@@ -56,17 +61,12 @@ async function runJob(ctx: RunContext, job: HttpJob, label: string): Promise<Htt
 const withoutRecords = ({ records: _records, ...rest }: HttpResult) => rest;
 
 /**
- * The read and write numbers of the old server/scripts/bench.ts, now against the real server
- * in its own process: the board page (10 clients) and supportIssue (4 clients).
+ * 5. Reads: the hot reads beside the hand-written reference (parts/reads.ts), then supportIssue
+ * round trips (4 clients), against the real server in its own process.
  */
 async function reads(ctx: RunContext, server: BridgeboardTarget): Promise<ReadsResult> {
   const { reads: options } = ctx.options;
-  ctx.log(`reads (${ctx.prepared.dialect}): board page, 10 clients, ${options.seconds} s`);
-  const boardPage = await runJob(
-    ctx,
-    { kind: 'read', url: server.url, token: ctx.prepared.officerToken, seconds: options.seconds, concurrency: 10 },
-    `reads-${ctx.prepared.dialect}-board`,
-  );
+  const measured = await measureReads(ctx, ctx.prepared, server);
   const page = await gql<{ issues: { edges: { node: { id: string } }[] } }>(
     server.url,
     '{ issues(first: 100) { edges { node { id } } } }',
@@ -77,14 +77,13 @@ async function reads(ctx: RunContext, server: BridgeboardTarget): Promise<ReadsR
     { kind: 'support', url: server.url, token: null, issueIds: ids, seconds: options.supportSeconds, concurrency: 4 },
     `reads-${ctx.prepared.dialect}-support`,
   );
-  ctx.log(
-    `    board page ${boardPage.perSecond.toFixed(0)}/s p99 ${boardPage.latencyMs.p99?.toFixed(0)} ms; ` +
-      `supportIssue ${support.perSecond.toFixed(0)}/s p99 ${support.latencyMs.p99?.toFixed(0)} ms`,
-  );
+  ctx.log(`    supportIssue ${support.perSecond.toFixed(0)}/s p99 ${support.latencyMs.p99?.toFixed(0)} ms`);
   return {
     db: ctx.prepared.dialect,
     issues: ctx.options.seed.issues + ctx.prepared.seed.poolIssueIds.length,
-    boardPage: { ...withoutRecords(boardPage), clients: 10 },
+    reads: measured.reads,
+    statementsByPageSize: measured.statementsByPageSize,
+    verifiedNotes: measured.verified,
     support: { ...withoutRecords(support), clients: 4 },
   };
 }
