@@ -13,7 +13,6 @@ import {
   type GraphQLFormattedError,
 } from 'graphql';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Config } from './config.js';
@@ -47,6 +46,8 @@ import { IDEMPOTENCY_HEADER, IdempotencyService, replayCheck } from './modules/i
 import { IdempotencyPurgeJob } from './modules/idempotency/idempotency.purge.js';
 import { idempotencyHeaderPlugin } from './modules/idempotency/idempotency.apollo.js';
 import { NeighborhoodService } from './modules/neighborhoods/neighborhood.service.js';
+import { Health } from './ops/health.js';
+import { HttpDrain } from './ops/http-drain.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -64,7 +65,7 @@ export interface BootstrapOptions {
   announceSetup?: boolean;
 }
 
-/** A running server. `close()` stops accepting, drains, and closes the database and broker. */
+/** A running server, until `close()`. */
 export interface App {
   url: string;
   /** Where people reach the board: PUBLIC_URL, or this server's own address. Links start with it. */
@@ -75,7 +76,13 @@ export interface App {
   services: Services;
   /** The first-run setup link issued at this start (also logged); null once a coordinator exists. */
   setupUrl: string | null;
-  close(): Promise<void>;
+  /**
+   * Shuts down gracefully (what SIGTERM and SIGINT do): `/readyz` turns 503 and new connections
+   * are refused at once; HTTP requests in flight finish, for at most `graceMs` (default: the
+   * config's `shutdownGraceMs`); then WebSockets close with 1012 (service restart), and the
+   * broker and database close last. Calling it again returns the same promise.
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 type WsExtra = { viewer?: Viewer | null };
@@ -106,6 +113,9 @@ export async function bootstrap({
     for (const close of closers.reverse()) await close().catch((e) => console.error('[bridgeboard] close:', e));
   };
   try {
+    const health = new Health(orm, { redisUrl: config.redisUrl });
+    closers.push(() => health.close());
+    await health.start();
     const streamId = await loadOrCreateSetting(orm, 'stream_id', () => randomUUID());
     const channels = transports(config.redisUrl, streamId);
     const bus = new ActivityBus(orm, channels.open('activity'), { pollIntervalMs });
@@ -170,11 +180,14 @@ export async function bootstrap({
     app.disable('x-powered-by');
     app.use(security.headers);
     const httpServer = http.createServer(app);
+    const drain = new HttpDrain(httpServer);
     const wsServer = new WebSocketServer({
       server: httpServer,
       path: '/graphql',
       maxPayload: security.maxMessageBytes,
-      verifyClient: security.verifyUpgrade,
+      // An upgrade on a kept-alive socket while draining: go elsewhere (the load balancer will).
+      verifyClient: (info, done) =>
+        health.isDraining ? done(false, 503, 'Shutting down') : security.verifyUpgrade(info, done),
     });
     const wsCleanup = useServer<Record<string, unknown>, WsExtra>(
       {
@@ -236,25 +249,15 @@ export async function bootstrap({
       ...security.apollo,
       plugins: [
         ...security.apollo.plugins,
+        // No drain plugins: close() drains HTTP and then the WebSockets, in that order.
         idempotencyHeaderPlugin<HttpContext>(),
-        ApolloServerPluginDrainHttpServer({ httpServer }),
-        {
-          async serverWillStart() {
-            return {
-              async drainServer() {
-                await wsCleanup.dispose();
-              },
-            };
-          },
-        },
       ],
     });
     await apollo.start();
     closers.push(() => apollo.stop());
 
-    app.get('/healthz', (_req, res) => {
-      res.json({ ok: true });
-    });
+    app.get('/healthz', health.live);
+    app.get('/readyz', health.ready);
     app.use(
       '/graphql',
       ...security.graphqlHttp,
@@ -287,6 +290,15 @@ export async function bootstrap({
     const address = httpServer.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     services.links.publicUrl = config.publicUrl ?? `http://localhost:${port}`;
+    let closing: Promise<void> | null = null;
+    const shutdown = async (graceMs: number) => {
+      health.beginDrain();
+      const cut = await drain.drain(graceMs);
+      if (cut > 0) console.warn(`[bridgeboard] shutdown: cut ${cut} HTTP request(s) still running after ${graceMs} ms`);
+      await wsCleanup.dispose();
+      await drain.whenClosed();
+      await closeAll();
+    };
     const setupUrl = announceSetup ? await services.setup.announce() : null;
     if (setupUrl) console.log(`Set up Bridgeboard: open ${setupUrl} (valid for 24 hours, until used)`);
     return {
@@ -297,7 +309,7 @@ export async function bootstrap({
       orm,
       services,
       setupUrl,
-      close: closeAll,
+      close: (options) => (closing ??= shutdown(options?.graceMs ?? config.shutdownGraceMs)),
     };
   } catch (error) {
     await closeAll();

@@ -56,6 +56,10 @@ describe('loadConfig', () => {
     [{ RETENTION_DAYS: '-30' }, /RETENTION_DAYS/],
     [{ RETENTION_DAYS: '36501' }, /RETENTION_DAYS/],
     [{ RETENTION_DAYS: 'a year' }, /RETENTION_DAYS .*\(got "a year"\)/],
+    [{ SHUTDOWN_GRACE_SECONDS: '-1' }, /SHUTDOWN_GRACE_SECONDS must be a whole number of seconds from 0 to 3600/],
+    [{ SHUTDOWN_GRACE_SECONDS: '2.5' }, /SHUTDOWN_GRACE_SECONDS/],
+    [{ SHUTDOWN_GRACE_SECONDS: '30s' }, /SHUTDOWN_GRACE_SECONDS .*\(got "30s"\)/],
+    [{ SHUTDOWN_GRACE_SECONDS: '3601' }, /SHUTDOWN_GRACE_SECONDS/],
   ])('rejects %o with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -93,6 +97,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ RETENTION_DAYS: '1' }).retentionDays).toBe(1);
     expect(loadConfig({ RETENTION_DAYS: 'off' }).retentionDays).toBeNull();
     expect(loadConfig({ RETENTION_DAYS: 'OFF' }).retentionDays).toBeNull();
+  });
+
+  it('waits 10 s for requests in flight at shutdown unless SHUTDOWN_GRACE_SECONDS says otherwise', () => {
+    expect(loadConfig({}).shutdownGraceMs).toBe(10_000);
+    expect(loadConfig({ SHUTDOWN_GRACE_SECONDS: ' 30 ' }).shutdownGraceMs).toBe(30_000);
+    expect(loadConfig({ SHUTDOWN_GRACE_SECONDS: '0' }).shutdownGraceMs).toBe(0);
   });
 
   it('reads CORS origins, introspection and proxies to trust', () => {
