@@ -246,6 +246,8 @@ export async function bootstrap({
       schema,
       formatError,
       includeStacktraceInErrorResponses: false,
+      // serve.ts owns the signals: Apollo's own handler would stop it before the requests in flight finish.
+      stopOnTerminationSignals: false,
       ...security.apollo,
       plugins: [
         ...security.apollo.plugins,
