@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { tryConnect } from './http.js';
 
 /**
  * Real processes for the operations tests: the compiled server as `pnpm start` runs it
@@ -171,4 +172,82 @@ export function spawnTracked(
 ): { child: ChildProcess; exited: Promise<Exit>; output: () => string } {
   const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
   return { child, ...track(child) };
+}
+
+export interface NginxProcess {
+  url: string;
+  wsUrl: string;
+  port: number;
+  /** The site configuration it runs: deploy/nginx.conf with the test's ports. */
+  site: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Debian's nginx in front of `upstreams`, running deploy/nginx.conf (the file the README shows)
+ * with its `listen` and `server` ports replaced, inside a main configuration of the test's own:
+ * foreground, pid, logs and temporary files in a temporary directory, any user.
+ */
+export async function startNginx(upstreams: [number, number]): Promise<NginxProcess> {
+  const port = await freePort();
+  const dir = tempDir('bb-nginx-');
+  fs.chmodSync(dir, 0o755); // run as root, nginx's workers are `nobody`: they need to reach it
+  const replace = (text: string, from: string, to: string) => {
+    const parts = text.split(from);
+    if (parts.length !== 2) throw new Error(`deploy/nginx.conf should say "${from}" exactly once`);
+    return parts.join(to);
+  };
+  let site = fs.readFileSync(path.join(ROOT, 'deploy/nginx.conf'), 'utf8');
+  site = replace(site, 'listen 80;', `listen 127.0.0.1:${port};`);
+  site = replace(site, 'server 127.0.0.1:4000 ', `server 127.0.0.1:${upstreams[0]} `);
+  site = replace(site, 'server 127.0.0.1:4001 ', `server 127.0.0.1:${upstreams[1]} `);
+  fs.writeFileSync(path.join(dir, 'bridgeboard.conf'), site);
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
+    .map((kind) => `  ${kind}_temp_path ${path.join(dir, kind)};`)
+    .join('\n');
+  fs.writeFileSync(
+    path.join(dir, 'nginx.conf'),
+    `daemon off;
+worker_processes 1;
+pid ${path.join(dir, 'nginx.pid')};
+error_log ${path.join(dir, 'error.log')} notice;
+events { worker_connections 1024; }
+http {
+  access_log ${path.join(dir, 'access.log')};
+${temp}
+  include ${path.join(dir, 'bridgeboard.conf')};
+}
+`,
+  );
+  const nginx = fs.existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
+  const { child, exited, output } = spawnTracked(nginx, [
+    '-p',
+    dir,
+    '-c',
+    path.join(dir, 'nginx.conf'),
+    '-e',
+    path.join(dir, 'error.log'),
+  ]);
+  let gone = false;
+  void exited.then(() => (gone = true));
+  await until(
+    async () => {
+      if (gone) throw new Error(`nginx exited: ${output()}${fs.readFileSync(path.join(dir, 'error.log'), 'utf8')}`);
+      return (await tryConnect(port)) === 'connected';
+    },
+    10_000,
+    'nginx to listen',
+  );
+  return {
+    url: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}/graphql`,
+    port,
+    site,
+    output: () => output() + fs.readFileSync(path.join(dir, 'error.log'), 'utf8'),
+    stop: async () => {
+      await stopChild(child, exited, 'SIGQUIT', 5000);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
