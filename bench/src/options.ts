@@ -101,7 +101,7 @@ parts: ${PARTS.join(' ')} (default: all)
   --slow-changes 200      changes in the slow-consumer runs
   --db sqlite|postgres    database for fan-out, sustained and slow (writes are always PostgreSQL)
   --workers 4             client worker processes
-  --direct                start the server with tsx server/src/index.ts instead of pnpm start
+  --direct                start the server with node server/dist/index.js instead of pnpm start
   --out file              where results.json goes (default bench/results.json)`;
 
 /** Options from the command line and the environment (BENCH_QUICK). */

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import WebSocket from 'ws';
 import { print } from 'graphql';
 import { createClient } from 'graphql-ws';
@@ -5,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BoardIssueChangedDocument, BoardIssuesDocument } from '../../web/src/graphql/generated/graphql.js';
 import { collect, connected } from '../support/live.js';
 import { gql, login, prepareCity, report, REPORT, resumingSubscriber, type City } from './support/city.js';
-import { startNginx, startServer, stopAll, until, type NginxProcess, type ServerProcess } from './support/processes.js';
+import { ROOT, startNginx, startServer, stopAll, until, type NginxProcess, type ServerProcess } from './support/processes.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -32,6 +34,12 @@ afterAll(async () => {
 });
 
 describe('behind nginx', () => {
+  it('runs the configuration the README shows', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const shown = /```nginx\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(shown).toBe(fs.readFileSync(path.join(ROOT, 'deploy/nginx.conf'), 'utf8'));
+  });
+
   it('serves the board, its GraphQL and its live WebSocket', async () => {
     const page = await fetch(`${nginx.url}/`);
     expect(page.status).toBe(200);
