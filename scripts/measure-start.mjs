@@ -66,7 +66,12 @@ try {
   for (let i = 0; i < runs; i += 1) {
     for (const [name, args] of Object.entries(variants)) results[name].push(await start(args));
   }
-  console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${runs} starts each, medians`);
+  console.log(
+    `load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}; ${runs} starts each, medians`,
+  );
   console.log('| command | start-up to /healthz | RSS idle (5 s) |');
   console.log('| --- | --- | --- |');
   for (const [name, samples] of Object.entries(results)) {

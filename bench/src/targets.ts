@@ -117,9 +117,7 @@ export async function startBridgeboard(options: BridgeboardOptions): Promise<Bri
   // BENCH_SERVER_NODE_ARGS (direct only), e.g. "--cpu-prof --cpu-prof-dir=prof", to profile the server under load.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const [command, args] =
-    options.command === 'pnpm'
-      ? ['pnpm', ['start']]
-      : [process.execPath, [...nodeArgs, 'server/dist/index.js']];
+    options.command === 'pnpm' ? ['pnpm', ['start']] : [process.execPath, [...nodeArgs, 'server/dist/index.js']];
   const child = spawnTracked(command, args, { env, log: options.log });
   const url = `http://127.0.0.1:${port}`;
   try {

@@ -113,11 +113,11 @@ export async function bootstrap({
     for (const close of closers.reverse()) await close().catch((e) => console.error('[bridgeboard] close:', e));
   };
   try {
-    const health = new Health(orm, { redisUrl: config.redisUrl });
-    closers.push(() => health.close());
-    await health.start();
     const streamId = await loadOrCreateSetting(orm, 'stream_id', () => randomUUID());
     const channels = transports(config.redisUrl, streamId);
+    const health = new Health(orm, { redisUrl: config.redisUrl, broker: channels });
+    closers.push(() => health.close());
+    await health.start();
     const bus = new ActivityBus(orm, channels.open('activity'), { pollIntervalMs });
     closers.push(() => bus.close());
     await bus.start();

@@ -2,7 +2,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_POSTGRES_URL } from '../support/database.js';
 import { prepareCity, type City } from './support/city.js';
-import { startRedis, startServer, stopAll, until, type RedisProcess, type ServerProcess } from './support/processes.js';
+import { startRedis, type TestRedis } from '../support/redis.js';
+import { startServer, stopAll, until, type ServerProcess } from './support/processes.js';
 
 /**
  * /healthz and /readyz of the compiled server, in its own process, while what it depends on is
@@ -10,7 +11,7 @@ import { startRedis, startServer, stopAll, until, type RedisProcess, type Server
  * terminated), its own redis-server stops, a migration's record disappears.
  */
 let city: City;
-let redis: RedisProcess;
+let redis: TestRedis;
 let server: ServerProcess;
 let admin: pg.Client;
 

@@ -7,7 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BoardIssueChangedDocument, BoardIssuesDocument } from '../../web/src/graphql/generated/graphql.js';
 import { collect, connected } from '../support/live.js';
 import { gql, login, prepareCity, report, REPORT, resumingSubscriber, type City } from './support/city.js';
-import { ROOT, startNginx, startServer, stopAll, until, type NginxProcess, type ServerProcess } from './support/processes.js';
+import {
+  ROOT,
+  startNginx,
+  startServer,
+  stopAll,
+  until,
+  type NginxProcess,
+  type ServerProcess,
+} from './support/processes.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 

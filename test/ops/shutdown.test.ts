@@ -68,6 +68,7 @@ describe('graceful shutdown', () => {
 
       expect(await a.exited).toEqual({ code: 0, signal: null });
       expect(a.output()).toMatch(/SIGTERM: shutting down/);
+      await until(() => subscribers.every((s) => s.connectedTo.length === 2), 10_000, 'subscribers to reconnect');
       for (const s of subscribers) {
         expect(s.closeCodes[0]).toBe(1012);
         expect(s.connectedTo).toEqual([a.wsUrl, b.wsUrl]);

@@ -20,6 +20,8 @@ export interface Readiness {
 export interface HealthOptions {
   /** The broker's URL when instances share one (`REDIS_URL`); null: in-process, nothing to ask. */
   redisUrl: string | null;
+  /** The live stream's own link (realtime/transport.ts): both its connections must be up too. */
+  broker?: { readonly ready: boolean };
   /** How long one check may take before it counts as down (default 2000 ms). */
   timeoutMs?: number;
 }
@@ -48,6 +50,7 @@ export class Health {
   private readonly timeoutMs: number;
   /** Its own connection, with no offline queue: a PING fails at once while Redis is away. */
   private readonly redis: Redis | null;
+  private readonly broker: { readonly ready: boolean } | null;
   private draining = false;
   private readonly lastSeen = new Map<string, CheckStatus>();
 
@@ -56,6 +59,7 @@ export class Health {
     options: HealthOptions,
   ) {
     this.timeoutMs = options.timeoutMs ?? 2000;
+    this.broker = options.broker ?? null;
     this.redis = options.redisUrl
       ? new Redis(options.redisUrl, {
           lazyConnect: true,
@@ -92,7 +96,9 @@ export class Health {
       this.probe('migrations', () => this.migrations()),
       this.redis
         ? this.probe('redis', async () => {
+            // Redis answers, and the live stream's publisher and subscriber are connected to it.
             await this.redis!.ping();
+            if (this.broker && !this.broker.ready) throw new Error('the live stream is reconnecting');
             return 'up';
           })
         : Promise.resolve<CheckStatus>('not configured'),

@@ -7,7 +7,7 @@ import { tryConnect } from './http.js';
 
 /**
  * Real processes for the operations tests: the compiled server as `pnpm start` runs it
- * (`node server/dist/index.js`, built by global-setup.ts), a private redis-server, nginx. Every
+ * (`node server/dist/index.js`, built by global-setup.ts) and nginx. Every
  * process started here is remembered and `stopAll()` ends whatever a failed test left running.
  */
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
@@ -116,39 +116,6 @@ async function stopChild(child: ChildProcess, exited: Promise<Exit>, signal: Nod
   const exit = await exited;
   clearTimeout(force);
   return exit;
-}
-
-export interface RedisProcess {
-  url: string;
-  port: number;
-  stop(): Promise<void>;
-  /** Starts it again on the same port (after `stop()`). */
-  start(): Promise<void>;
-}
-
-/** A redis-server of the test's own on a spare port (never the machine's shared one). */
-export async function startRedis(): Promise<RedisProcess> {
-  const port = await freePort();
-  let child: ChildProcess | null = null;
-  let exited: Promise<Exit> = Promise.resolve({ code: 0, signal: null });
-  const start = async () => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const tracked = track(child);
-    exited = tracked.exited;
-    await until(() => tracked.output().includes('Ready to accept connections'), 10_000, 'redis-server to start');
-  };
-  await start();
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    port,
-    start,
-    stop: async () => {
-      if (child) await stopChild(child, exited, 'SIGTERM', 5000);
-      child = null;
-    },
-  };
 }
 
 /** Ends every process these helpers started and that is still running. */
