@@ -7,6 +7,7 @@
 // nothing changed) and the board is rebuilt only when its sources are newer than web/dist.
 // Plain Node, no shell: works wherever `npm run demo` does.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +26,11 @@ function run(what, args, cwd = root) {
 
 // The server: build mode writes nothing and returns at once when server/dist is up to date.
 const tsc = createRequire(path.join(root, 'package.json')).resolve('typescript/bin/tsc');
-if (!ifNeeded) console.log('server: compiling server/src to server/dist…');
+// Say so before a first compilation (a minute on a small machine); a check that finds nothing
+// to do stays quiet.
+if (!ifNeeded || !fs.existsSync(path.join(root, 'server', 'dist', '.tsbuildinfo'))) {
+  console.log('server: compiling server/src to server/dist…');
+}
 run('compiling the server', [tsc, '--build', ...(ifNeeded ? [] : ['--verbose']), 'tsconfig.build.json']);
 
 // The board (not for `pnpm admin`): its own freshness check, or a full Vite build.
