@@ -39,6 +39,23 @@ export default defineConfig({
         resolve: { alias },
         test: { name: 'bench', include: ['test/bench/**/*.test.ts'], testTimeout: 120_000 },
       },
+      // Operations (build, health, graceful restarts, nginx in front): the compiled server in its
+      // own processes on PostgreSQL and Redis, as deployed; one file at a time (they start several).
+      ...(databases.includes('postgres')
+        ? [
+            {
+              extends: true as const,
+              resolve: { alias },
+              test: {
+                name: 'ops',
+                include: ['test/ops/**/*.test.ts'],
+                globalSetup: ['test/ops/global-setup.ts'],
+                fileParallelism: false,
+                testTimeout: 120_000,
+              },
+            },
+          ]
+        : []),
       ...databases.map((db) => ({
         extends: true as const,
         resolve: { alias },

@@ -112,7 +112,7 @@ parts: ${PARTS.join(' ')} (default: all)
   --reads-c 1,10,50       concurrencies of the reads part
   --reads-seconds 10      seconds per read run
   --reads-runs 2          runs per server and concurrency (the better is kept)
-  --direct                start the server with tsx server/src/index.ts instead of pnpm start
+  --direct                start the server with node server/dist/index.js instead of pnpm start
   --out file              where results.json goes (default bench/results.json)`;
 
 /** Options from the command line and the environment (BENCH_QUICK). */

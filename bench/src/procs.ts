@@ -181,8 +181,8 @@ export function tcpSockets(): TcpRow[] {
 const LISTEN = 0x0a;
 
 /**
- * The process (under `root`) that listens on `port`: `pnpm start` runs pnpm, a shell, tsx and
- * finally node, and only the last one is the server whose CPU and memory count.
+ * The process (under `root`) that listens on `port`: `pnpm start` runs pnpm and then the server
+ * (node), and only the last one is the server whose CPU and memory count.
  */
 export function listenerPid(root: number, port: number): number | null {
   const inodes = new Set(

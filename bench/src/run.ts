@@ -44,14 +44,14 @@ function commit(): string | null {
   }
 }
 
-/** Builds the board once (what `pnpm start` would do on its first run), outside any measurement. */
-async function buildBoard(workDir: string, log: (line: string) => void): Promise<void> {
-  log('building the board if needed (pnpm start does this on its first run)');
-  const child = spawnTracked('pnpm', ['--filter', '@bridgeboard/web', 'build:if-needed'], {
-    log: path.join(workDir, 'web-build.log'),
+/** Builds the server and the board once (what `pnpm start` does when stale), outside any measurement. */
+async function build(workDir: string, log: (line: string) => void): Promise<void> {
+  log('building the server and the board if needed (pnpm start does this when they are stale)');
+  const child = spawnTracked(process.execPath, ['scripts/build.mjs', '--if-needed'], {
+    log: path.join(workDir, 'build.log'),
   });
   await waitFor(() => child.exitCode != null, 300_000, 250);
-  if (child.exitCode !== 0) throw new Error(`building the board failed (see ${workDir}/web-build.log)`);
+  if (child.exitCode !== 0) throw new Error(`building failed (see ${workDir}/build.log)`);
 }
 
 /**
@@ -87,7 +87,8 @@ export async function runBench(options: BenchOptions, quick = false): Promise<Be
   const has = (part: BenchOptions['parts'][number]) => options.parts.includes(part);
   try {
     log(`bench: logs and databases in ${workDir}`);
-    if (options.serverCommand === 'pnpm') await buildBoard(workDir, log);
+    // Both commands run the compiled server (--direct skips pnpm start's own build check).
+    await build(workDir, log);
     const server = {
       log: path.join(workDir, 'prepare-server.log'),
       command: options.serverCommand,

@@ -74,7 +74,7 @@ export async function gql<T>(
 export interface BridgeboardOptions {
   databaseUrl: string;
   log: string;
-  /** `pnpm` (the default: `pnpm start`) or `direct` (tsx server/src/index.ts, what `pnpm start` ends with). */
+  /** `pnpm` (the default: `pnpm start`) or `direct` (node server/dist/index.js, what `pnpm start` ends with). */
   command: 'pnpm' | 'direct';
   startTimeoutMs: number;
 }
@@ -117,9 +117,7 @@ export async function startBridgeboard(options: BridgeboardOptions): Promise<Bri
   // BENCH_SERVER_NODE_ARGS (direct only), e.g. "--cpu-prof --cpu-prof-dir=prof", to profile the server under load.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const [command, args] =
-    options.command === 'pnpm'
-      ? ['pnpm', ['start']]
-      : [process.execPath, [...nodeArgs, '--import', 'tsx', 'server/src/index.ts']];
+    options.command === 'pnpm' ? ['pnpm', ['start']] : [process.execPath, [...nodeArgs, 'server/dist/index.js']];
   const child = spawnTracked(command, args, { env, log: options.log });
   const url = `http://127.0.0.1:${port}`;
   try {

@@ -13,7 +13,6 @@ import {
   type GraphQLFormattedError,
 } from 'graphql';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/core';
 import type { Config } from './config.js';
@@ -54,6 +53,8 @@ import { observeRequests, requestRecord } from './ops/requests.js';
 import { observeHttpOperations } from './ops/operations.js';
 import { graphiqlPage } from './ops/graphiql.js';
 import { legacyJsonStatus } from './ops/json-status.js';
+import { Health } from './ops/health.js';
+import { HttpDrain } from './ops/http-drain.js';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 export const DEFAULT_WEB_DIST = path.resolve(here, '../../web/dist');
@@ -71,7 +72,7 @@ export interface BootstrapOptions {
   announceSetup?: boolean;
 }
 
-/** A running server. `close()` stops accepting, drains, and closes the database and broker. */
+/** A running server, until `close()`. */
 export interface App {
   url: string;
   /** Where people reach the board: PUBLIC_URL, or this server's own address. Links start with it. */
@@ -84,7 +85,13 @@ export interface App {
   setupUrl: string | null;
   /** Shared answers to hot queries over HTTP; null when RESULT_CACHE is off. */
   resultCache: ResultCache | null;
-  close(): Promise<void>;
+  /**
+   * Shuts down gracefully (what SIGTERM and SIGINT do): `/readyz` turns 503 and new connections
+   * are refused at once; HTTP requests in flight finish, for at most `graceMs` (default: the
+   * config's `shutdownGraceMs`); then WebSockets close with 1012 (service restart), and the
+   * broker and database close last. Calling it again returns the same promise.
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 type WsExtra = { viewer?: Viewer | null };
@@ -118,6 +125,9 @@ export async function bootstrap({
   try {
     const streamId = await loadOrCreateSetting(orm, 'stream_id', () => randomUUID());
     const channels = transports(config.redisUrl, streamId);
+    const health = new Health(orm, { redisUrl: config.redisUrl, broker: channels });
+    closers.push(() => health.close());
+    await health.start();
     const bus = new ActivityBus(orm, channels.open('activity'), { pollIntervalMs });
     closers.push(() => bus.close());
     await bus.start();
@@ -195,11 +205,14 @@ export async function bootstrap({
     app.use(observeRequests(metrics));
     app.use(security.headers);
     const httpServer = http.createServer(app);
+    const drain = new HttpDrain(httpServer);
     const wsServer = new WebSocketServer({
       server: httpServer,
       path: '/graphql',
       maxPayload: security.maxMessageBytes,
-      verifyClient: security.verifyUpgrade,
+      // An upgrade on a kept-alive socket while draining: go elsewhere (the load balancer will).
+      verifyClient: (info, done) =>
+        health.isDraining ? done(false, 503, 'Shutting down') : security.verifyUpgrade(info, done),
     });
     const wsCleanup = useServer<Record<string, unknown>, WsExtra>(
       {
@@ -268,31 +281,23 @@ export async function bootstrap({
       schema,
       formatError,
       includeStacktraceInErrorResponses: false,
+      // serve.ts owns the signals: Apollo's own handler would stop it before the requests in flight finish.
+      stopOnTerminationSignals: false,
       ...security.apollo,
       plugins: [
         ...security.apollo.plugins,
+        // No drain plugins: close() drains HTTP and then the WebSockets, in that order.
         idempotencyHeaderPlugin<HttpContext>(),
         observeHttpOperations<HttpContext>(metrics),
         legacyJsonStatus<HttpContext>(),
         ...(resultCache ? [resultCache.plugin()] : []),
-        ApolloServerPluginDrainHttpServer({ httpServer }),
-        {
-          async serverWillStart() {
-            return {
-              async drainServer() {
-                await wsCleanup.dispose();
-              },
-            };
-          },
-        },
       ],
     });
     await apollo.start();
     closers.push(() => apollo.stop());
 
-    app.get('/healthz', (_req, res) => {
-      res.json({ ok: true });
-    });
+    app.get('/healthz', health.live);
+    app.get('/readyz', health.ready);
     app.get('/metrics', metricsEndpoint(metrics, config.metricsToken));
     app.get('/graphql', graphiqlPage(config.webDist ?? DEFAULT_WEB_DIST));
     app.use(
@@ -333,6 +338,15 @@ export async function bootstrap({
     const address = httpServer.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     services.links.publicUrl = config.publicUrl ?? `http://localhost:${port}`;
+    let closing: Promise<void> | null = null;
+    const shutdown = async (graceMs: number) => {
+      health.beginDrain();
+      const cut = await drain.drain(graceMs);
+      if (cut > 0) log.warn({ cut, graceMs }, 'shutdown: cut HTTP requests still running after the grace period');
+      await wsCleanup.dispose();
+      await drain.whenClosed();
+      await closeAll();
+    };
     const setupUrl = announceSetup ? await services.setup.announce() : null;
     if (setupUrl) log.info(`Set up Bridgeboard: open ${setupUrl} (valid for 24 hours, until used)`);
     return {
@@ -344,7 +358,7 @@ export async function bootstrap({
       services,
       setupUrl,
       resultCache,
-      close: closeAll,
+      close: (options) => (closing ??= shutdown(options?.graceMs ?? config.shutdownGraceMs)),
     };
   } catch (error) {
     await closeAll();

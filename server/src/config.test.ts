@@ -59,6 +59,10 @@ describe('loadConfig', () => {
     [{ RESULT_CACHE: '1kb' }, /RESULT_CACHE must be a size of at least 64kb like 32mb, or off \(got "1kb"\)/],
     [{ RESULT_CACHE: 'lots' }, /RESULT_CACHE .*\(got "lots"\)/],
     [{ RESULT_CACHE: '2gb' }, /RESULT_CACHE/],
+    [{ SHUTDOWN_GRACE_SECONDS: '-1' }, /SHUTDOWN_GRACE_SECONDS must be a whole number of seconds from 0 to 3600/],
+    [{ SHUTDOWN_GRACE_SECONDS: '2.5' }, /SHUTDOWN_GRACE_SECONDS/],
+    [{ SHUTDOWN_GRACE_SECONDS: '30s' }, /SHUTDOWN_GRACE_SECONDS .*\(got "30s"\)/],
+    [{ SHUTDOWN_GRACE_SECONDS: '3601' }, /SHUTDOWN_GRACE_SECONDS/],
   ])('rejects %o with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
@@ -103,6 +107,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ RESULT_CACHE: ' 128mb ' }).resultCacheBytes).toBe(128 * 1024 * 1024);
     expect(loadConfig({ RESULT_CACHE: '512KB' }).resultCacheBytes).toBe(512 * 1024);
     expect(loadConfig({ RESULT_CACHE: 'off' }).resultCacheBytes).toBeNull();
+  });
+
+  it('waits 10 s for requests in flight at shutdown unless SHUTDOWN_GRACE_SECONDS says otherwise', () => {
+    expect(loadConfig({}).shutdownGraceMs).toBe(10_000);
+    expect(loadConfig({ SHUTDOWN_GRACE_SECONDS: ' 30 ' }).shutdownGraceMs).toBe(30_000);
+    expect(loadConfig({ SHUTDOWN_GRACE_SECONDS: '0' }).shutdownGraceMs).toBe(0);
   });
 
   it('reads CORS origins, introspection and proxies to trust', () => {

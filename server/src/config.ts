@@ -48,6 +48,11 @@ export interface Config {
   logFormat: LogFormat | null;
   /** `METRICS_TOKEN`: `/metrics` answers only with this bearer token; `null`: no `/metrics`. */
   metricsToken: string | null;
+  /**
+   * `SHUTDOWN_GRACE_SECONDS`, in ms: how long a SIGTERM or SIGINT waits for HTTP requests in
+   * flight before cutting them (ops/http-drain.ts). WebSockets are closed right after, with 1012.
+   */
+  shutdownGraceMs: number;
 }
 
 /** Hostile-input limits, the same on HTTP and WebSocket. */
@@ -329,6 +334,22 @@ export function parseResultCache(value: string | undefined): number | null {
   return bytes;
 }
 
+export const DEFAULT_SHUTDOWN_GRACE_SECONDS = 10;
+const MAX_SHUTDOWN_GRACE_SECONDS = 3600;
+
+/** `SHUTDOWN_GRACE_SECONDS`: whole seconds from 0 (cut at once) to an hour, in milliseconds. */
+export function parseShutdownGrace(value: string | undefined): number {
+  if (value == null || value.trim() === '') return DEFAULT_SHUTDOWN_GRACE_SECONDS * 1000;
+  const text = value.trim();
+  const seconds = Number(text);
+  if (!/^\d+$/.test(text) || seconds > MAX_SHUTDOWN_GRACE_SECONDS) {
+    throw new ConfigError(
+      `SHUTDOWN_GRACE_SECONDS must be a whole number of seconds from 0 to ${MAX_SHUTDOWN_GRACE_SECONDS} (got "${value}")`,
+    );
+  }
+  return seconds * 1000;
+}
+
 /** `PUBLIC_URL`: an http(s) origin with an optional path prefix, no query; trailing slashes dropped. */
 export function parsePublicUrl(value: string | undefined): string | null {
   if (value == null || value.trim() === '') return null;
@@ -445,5 +466,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: parseLogLevel(env.LOG_LEVEL),
     logFormat: parseLogFormat(env.LOG_FORMAT),
     metricsToken: parseMetricsToken(env.METRICS_TOKEN),
+    shutdownGraceMs: parseShutdownGrace(env.SHUTDOWN_GRACE_SECONDS),
   };
 }

@@ -38,7 +38,7 @@ export interface SocketExtra {
  *
  * Same options as graphql-ws's `useServer`, and the same keep-alive (a ping every `keepAlive` ms,
  * dropped without a pong by the next one) from one timer for all sockets instead of one per
- * connection. `dispose()` closes every socket with 1001 and stops the server.
+ * connection. `dispose()` closes every socket with 1012 (service restart) and stops the server.
  *
  * A `subscribe` for a live stream (`live(payload)` is true: the fan-out writes its payloads
  * itself) is served by `subscribeLive` with the same hooks and messages as graphql-ws, holding
@@ -185,9 +185,16 @@ export function useServer<P extends Record<string, unknown> | undefined, E exten
     async dispose() {
       if (heartbeat) clearInterval(heartbeat);
       if (initSweep) clearInterval(initSweep);
-      for (const client of ws.clients) client.close(1001, 'Going away');
+      // 1012 Service Restart: graphql-ws clients (the board's, the README's) reconnect, reaching
+      // another instance through the load balancer, and resume with `after`.
+      for (const client of ws.clients) client.close(1012, 'Service restart');
       ws.removeAllListeners();
-      await new Promise<void>((resolve, reject) => ws.close((error) => (error ? reject(error) : resolve())));
+      const closed = new Promise<void>((resolve, reject) => ws.close((error) => (error ? reject(error) : resolve())));
+      // A peer that never answers the close frame is not waited for (ws itself would wait 30 s).
+      const stragglers = setTimeout(() => {
+        for (const client of ws.clients) client.terminate();
+      }, CLOSE_HANDSHAKE_MS);
+      await closed.finally(() => clearTimeout(stragglers));
     },
   };
 }
@@ -236,6 +243,9 @@ class Connection {
     this.socket.close(CloseCode.InternalServerError, this.closeReason(error));
   }
 }
+
+/** How long `dispose()` waits for peers to answer the close frame before cutting their sockets. */
+const CLOSE_HANDSHAKE_MS = 3000;
 
 function clientError(error: Error & { code?: string }) {
   log.warn(
