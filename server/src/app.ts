@@ -140,10 +140,14 @@ export async function bootstrap({
     closers.push(async () => viewerSockets.close());
     // A member deactivated, or whose password, role or organization changed, or an API token
     // revoked, on any instance: the change names them, and reaches every instance through the bus.
-    bus.listen(({ snapshot: { endsSessions } }) => {
-      if (endsSessions?.member != null) viewerSockets.closeMember(endsSessions.member);
-      if (endsSessions?.token != null) viewerSockets.closeToken(endsSessions.token);
-    });
+    // Passive: a socket with no live stream open receives nothing; it is checked when it reconnects.
+    bus.listen(
+      ({ snapshot: { endsSessions } }) => {
+        if (endsSessions?.member != null) viewerSockets.closeMember(endsSessions.member);
+        if (endsSessions?.token != null) viewerSockets.closeToken(endsSessions.token);
+      },
+      { passive: true },
+    );
     const credentials = { sessions: tokens, apiTokens };
     const retention = new RetentionJob(orm, bus, config.retentionDays);
     closers.push(() => retention.close());
@@ -348,7 +352,9 @@ export async function bootstrap({
       await closeAll();
     };
     const setupUrl = announceSetup ? await services.setup.announce() : null;
-    if (setupUrl) log.info(`Set up Bridgeboard: open ${setupUrl} (valid for 24 hours, until used)`);
+    // A line for the operator, not a log record: the README shows it as it is, and the one-time
+    // code stays out of structured logs that collectors index.
+    if (setupUrl) console.log(`Set up Bridgeboard: open ${setupUrl} (valid for 24 hours, until used)`);
     return {
       url: `http://localhost:${port}`,
       publicUrl: services.links.publicUrl,

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureLogs } from '../../server/src/ops/log.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { expectRefused as refused, sqlOf, theError } from '../support/assert.js';
 import { PASSWORD, startServer, type GqlResult, type TestServer } from '../support/server.js';
 import { buildAccessLink, buildApiToken, buildMember, snapshotDb } from '../support/factories.js';
@@ -260,18 +259,15 @@ describe('first-run setup on an empty database', () => {
   let session: { token: string; member: { id: string } };
 
   beforeAll(async () => {
-    const log = captureLogs('info');
+    const log = vi.spyOn(console, 'log');
     const first = await startServer({ seed: false });
     firstUrl = first.app.setupUrl!;
     await first.stop();
     // Every start before setup issues a new link; the older one stays valid.
     server = await startServer({ db: first.db, seed: false });
     setupUrl = server.app.setupUrl!;
-    logged = log
-      .entries()
-      .map((entry) => String(entry.msg))
-      .filter((line) => line.startsWith('Set up Bridgeboard'));
-    log.restore();
+    logged = log.mock.calls.map((args) => String(args[0])).filter((line) => line.startsWith('Set up Bridgeboard'));
+    log.mockRestore();
   });
   afterAll(() => server?.close());
 

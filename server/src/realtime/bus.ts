@@ -44,6 +44,8 @@ export type ActivityListener = (envelope: ActivityEnvelope) => void;
  */
 export class ActivityBus {
   private readonly listeners = new Set<ActivityListener>();
+  /** Listeners that keep the bus polling (not passive). */
+  private active = 0;
   /** The highest seq handed to listeners; every seq up to it has been, in order. */
   private deliveredSeq = 0;
   /** Messages that arrived ahead of a gap, by seq. */
@@ -79,6 +81,7 @@ export class ActivityBus {
     this.closed = true;
     if (this.poller) clearInterval(this.poller);
     this.listeners.clear();
+    this.active = 0;
     await this.repairing;
     await this.transport.close();
   }
@@ -116,10 +119,18 @@ export class ActivityBus {
     return this.deliveredSeq;
   }
 
-  /** Adds a listener for every change after `delivered`; returns its removal. */
-  listen(listener: ActivityListener): () => void {
+  /**
+   * Adds a listener for every change after `delivered`; returns its removal. A `passive`
+   * listener hears every change but does not keep the bus reading the database on its own: the
+   * bus polls only while a stream listens (the fan-out has subscribers), so an idle instance
+   * sends no statement on a timer.
+   */
+  listen(listener: ActivityListener, options: { passive?: boolean } = {}): () => void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    if (!options.passive) this.active++;
+    return () => {
+      if (this.listeners.delete(listener) && !options.passive) this.active--;
+    };
   }
 
   /** The newest committed seq (0 when nothing has happened yet). */
@@ -185,7 +196,7 @@ export class ActivityBus {
     if (this.repairing || this.closed) return this.repairing ?? Promise.resolve();
     // Nobody is listening: nothing to repair for. A listener added later replays from the
     // database up to `delivered` and hears the rest from the next message or poll.
-    if (this.listeners.size === 0) return Promise.resolve();
+    if (this.active === 0) return Promise.resolve();
     this.repairing = (async () => {
       try {
         for (;;) {
