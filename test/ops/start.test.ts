@@ -78,7 +78,7 @@ describe('pnpm start', () => {
 
     pnpm.child.kill('SIGTERM');
     expect(await pnpm.exited).toEqual({ code: 0, signal: null });
-    expect(pnpm.output()).toMatch(/SIGTERM: shutting down/);
+    expect(pnpm.output()).toMatch(/"signal":"SIGTERM".*"msg":"shutting down/);
     expect(() => process.kill(server, 0)).toThrow(/ESRCH/);
   });
 });
