@@ -4,6 +4,7 @@
  * configuration `pnpm start` runs, with port 0), every statement seen on its knex connection
  * (as test/support/statements.ts counts them), each request sent over HTTP three times after a
  * warm-up and the smallest count kept (a background poll of the feed may fall into a window).
+ * The result cache is off here: the counts are those of executing each read.
  *
  * argv[2]: JSON `{ databaseUrl, requests: { name, authorization, body }[] }`; answers over IPC
  * with `{ [name]: statements }` and exits.
@@ -24,6 +25,8 @@ const config = loadConfig({
   DATABASE_URL: job.databaseUrl,
   RATE_LIMITS: 'off',
   REDIS_URL: '',
+  // What a read costs when it is executed: a cached answer costs one statement (the latest seq).
+  RESULT_CACHE: 'off',
 });
 const app = await bootstrap({ config: { ...config, redisUrl: null }, announceSetup: false });
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- knex is what MikroORM runs every statement through
