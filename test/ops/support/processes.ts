@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { tryConnect } from './http.js';
+import { freePort } from '../../support/ports.js';
 
 /**
  * Real processes for the operations tests: the compiled server as `pnpm start` runs it
@@ -14,17 +14,7 @@ export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname)
 
 const running = new Set<ChildProcess>();
 
-/** A TCP port nothing listens on right now (the kernel's pick, released at once). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
