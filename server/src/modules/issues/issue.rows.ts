@@ -119,6 +119,17 @@ export async function readIssue(em: EntityManager, pk: number): Promise<IssueRow
   return row ? issueRow(row) : null;
 }
 
+/** Issues by key, in one statement, in the order asked (null where there is none). */
+export async function readIssues(em: EntityManager, pks: readonly number[]): Promise<(IssueRow | null)[]> {
+  const rows = await sql(em)
+    .createQueryBuilder(CommunityIssue, 'i')
+    .select([...ISSUE_COLUMNS])
+    .where({ pk: { $in: [...pks] } })
+    .execute('all', true);
+  const byPk = new Map(rows.map((row: object) => [issueRow(row).pk, issueRow(row)] as const));
+  return pks.map((pk) => byPk.get(pk) ?? null);
+}
+
 /** Neighborhoods by key, in one statement. */
 export async function readNeighborhoods(em: EntityManager, pks: readonly number[]): Promise<NeighborhoodRow[]> {
   const rows = await sql(em)
