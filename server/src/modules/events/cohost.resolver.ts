@@ -59,6 +59,7 @@ export class CoHostInvitationResolver {
 
   @FieldResolver(() => Organization, { description: 'The organization invited to co-host.' })
   async organization(@Root() invitation: InvitationSource, @Ctx() ctx: Context): Promise<OrganizationRow> {
+    if ('organizationRow' in invitation) return invitation.organizationRow;
     return (await ctx.loaders.organization.load(keyOf(invitation.organization)!))!;
   }
 

@@ -26,6 +26,9 @@ export class SharedEventConnection extends Connection('SharedEvent', SharedEvent
 /** What the `SharedEvent` type resolves from: a read path row, or an entity (mutations, live payloads). */
 type EventSource = SharedEvent | EventRow;
 
+/** Staff are ordered by their organization's name, then the commitment's key. */
+const byName = (s: StaffRow) => ({ name: s.organizationRow.name, pk: s.pk });
+
 const reload = (ctx: Context, event: SharedEvent) => ctx.em.findOneOrFail(SharedEvent, { pk: event.pk });
 
 /** The entity behind a root, for the relations not on a hot read (batched by MikroORM's dataloader). */
@@ -159,10 +162,7 @@ export class EventResolver {
   @FieldResolver(() => [StaffCommitment], { description: 'Staff committed per organization, by organization name.' })
   async staff(@Root() event: EventSource, @Ctx() ctx: Context): Promise<StaffRow[]> {
     const staff = await ctx.loaders.eventStaff.load(event.pk);
-    const organizations = await ctx.loaders.organization.loadMany(staff.map((s) => s.organization));
-    const byPk = new Map(organizations.flatMap((o) => (o && !(o instanceof Error) ? [[o.pk, o] as const] : [])));
-    const nameOf = (s: StaffRow) => ({ pk: s.pk, name: byPk.get(s.organization)?.name ?? '' });
-    return [...staff].sort((a, b) => byOrganizationName(nameOf(a), nameOf(b)));
+    return [...staff].sort((a, b) => byOrganizationName(byName(a), byName(b)));
   }
 
   @FieldResolver(() => Int, { description: 'Total staff committed by all organizations.' })
@@ -193,6 +193,7 @@ export class EventResolver {
 export class StaffCommitmentResolver {
   @FieldResolver(() => Organization)
   async organization(@Root() staff: StaffCommitment | StaffRow, @Ctx() ctx: Context): Promise<OrganizationRow> {
+    if ('organizationRow' in staff) return staff.organizationRow;
     return (await ctx.loaders.organization.load(keyOf(staff.organization)!))!;
   }
 }

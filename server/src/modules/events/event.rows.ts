@@ -41,23 +41,42 @@ export interface EventRow extends EventScalars {
   createdBy: number | null;
 }
 
-/** A staff commitment as a row; `organization` is the organization's key. */
+/** A staff commitment as a row; `organization` is the organization's key, `organizationRow` the organization. */
 export interface StaffRow extends Pick<StaffCommitment, 'pk' | 'count' | 'note' | 'updatedAt'> {
   event: number;
   organization: number;
+  organizationRow: OrganizationRow;
 }
 
-/** An invitation to co-host as a row; relations are keys. */
+/** An invitation to co-host as a row; relations are keys, `organizationRow` the invited organization. */
 export interface InvitationRow
   extends Pick<EventCoHostInvitation, 'pk' | 'status' | 'createdAt' | 'respondedAt' | 'withdrawnAt'> {
   event: number;
   organization: number;
+  organizationRow: OrganizationRow;
   invitedBy: number | null;
   respondedBy: number | null;
 }
 
 export interface RsvpRow extends Pick<EventRsvp, 'pk' | 'name' | 'email' | 'partySize' | 'createdAt'> {
   event: number;
+}
+
+/**
+ * The organization of a staff commitment or an invitation, joined as `o` into its statement:
+ * both are shown with their organization, so it costs no statement of its own.
+ */
+const ORGANIZATION_JOINED = [raw('o.name as organization_name'), raw('o.kind as organization_kind')];
+
+function withOrganization<T extends { organization: number; organizationRow: OrganizationRow }>(row: object): T {
+  const { organization_name, organization_kind, ...rest } = row as Omit<T, 'organizationRow'> & {
+    organization_name: string;
+    organization_kind: OrganizationRow['kind'];
+  };
+  return {
+    ...rest,
+    organizationRow: { pk: rest.organization, name: organization_name, kind: organization_kind },
+  } as unknown as T;
 }
 
 /** Every column the `SharedEvent` type can read. */
@@ -142,19 +161,23 @@ export async function readCoHosts(em: EntityManager, eventPks: readonly number[]
   return groupBy(eventPks, coHosts, (c) => c.event).map((group) => group.map((c) => c.row));
 }
 
-/** The staff commitments of each event, in one statement (ordered by the caller). */
+/**
+ * The staff commitments of each event with their organizations (joined: the order is by
+ * organization, and the answer shows it), in one statement (ordered by the caller).
+ */
 export async function readStaff(em: EntityManager, eventPks: readonly number[]): Promise<StaffRow[][]> {
-  const rows = (await sql(em)
+  const rows = await sql(em)
     .createQueryBuilder(StaffCommitment, 's')
-    .select(['pk', 'event', 'organization', 'count', 'note', 'updatedAt'])
+    .select(['pk', 'event', 'organization', 'count', 'note', 'updatedAt', ...ORGANIZATION_JOINED])
+    .join('s.organization', 'o')
     .where({ event: { $in: [...eventPks] } })
-    .execute('all', true)) as unknown as StaffRow[];
-  return groupBy(eventPks, rows, (s) => s.event);
+    .execute('all', true);
+  return groupBy(eventPks, rows.map(withOrganization<StaffRow>), (s) => s.event);
 }
 
 /** Every invitation to co-host of each event, oldest first, in one statement. */
 export async function readInvitations(em: EntityManager, eventPks: readonly number[]): Promise<InvitationRow[][]> {
-  const rows = (await sql(em)
+  const rows = await sql(em)
     .createQueryBuilder(EventCoHostInvitation, 'c')
     .select([
       'pk',
@@ -166,11 +189,13 @@ export async function readInvitations(em: EntityManager, eventPks: readonly numb
       'withdrawnAt',
       'invitedBy',
       'respondedBy',
+      ...ORGANIZATION_JOINED,
     ])
+    .join('c.organization', 'o')
     .where({ event: { $in: [...eventPks] } })
     .orderBy({ pk: 'asc' })
-    .execute('all', true)) as unknown as InvitationRow[];
-  return groupBy(eventPks, rows, (i) => i.event);
+    .execute('all', true);
+  return groupBy(eventPks, rows.map(withOrganization<InvitationRow>), (i) => i.event);
 }
 
 /** The RSVPs of each event, oldest first, in one statement. */
