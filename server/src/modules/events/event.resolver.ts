@@ -159,7 +159,8 @@ export class EventResolver {
     return ctx.loaders.eventRsvps.load(event.pk);
   }
 
-  @FieldResolver(() => [StaffCommitment], { description: 'Staff committed per organization, by organization name.' })
+  // By organization name, then key (see byOrganizationName).
+  @FieldResolver(() => [StaffCommitment], { description: 'Staff committed per organization.' })
   async staff(@Root() event: EventSource, @Ctx() ctx: Context): Promise<StaffRow[]> {
     const staff = await ctx.loaders.eventStaff.load(event.pk);
     return [...staff].sort((a, b) => byOrganizationName(byName(a), byName(b)));
