@@ -3,10 +3,9 @@ import { startServer, type TestServer } from '../support/server.js';
 import { acceptCoHosting, buildEvent, buildMember, buildOrganization } from '../support/factories.js';
 
 // An event's co-hosts and staff come in one defined order, by organization name then key,
-// compared by code unit: the same on SQLite and PostgreSQL (a database whose collation is a
-// locale, not C, would put
-// "block watch" between "Block Club" and "City Police"), from the list, the event and a
-// mutation's answer alike.
+// compared by code unit: the same on SQLite and on PostgreSQL whatever its collation (a locale
+// one would put "block watch" between "Block Club" and "City Police"), from the list, the event
+// and a mutation's answer alike.
 
 const FIELDS = 'coHosts { name } staff { organization { name } }';
 
