@@ -20,6 +20,7 @@ import type { IdempotencyService } from './modules/idempotency/idempotency.js';
 import type { NeighborhoodService } from './modules/neighborhoods/neighborhood.service.js';
 import type { LiveFanOut, LiveTarget } from './realtime/fanout.js';
 import { issueLoaders } from './modules/issues/issue.loaders.js';
+import { eventLoaders } from './modules/events/event.loaders.js';
 
 export interface Services {
   orm: MikroORM;
@@ -92,7 +93,7 @@ export function socketContext(
 export type Loaders = ReturnType<typeof createLoaders>;
 
 /**
- * Batched lookups of the read path (plain rows, see issue.loaders.ts), and the batched contact
+ * Batched lookups of the read path (plain rows, see issue.loaders.ts and event.loaders.ts), and the batched contact
  * access log. Each batch forks its own EntityManager so a loader is safe in
  * subscriptions, where one context outlives many events; `cache: false` there keeps later
  * events from seeing earlier answers (and logs every delivery of a contact).
@@ -106,5 +107,6 @@ export function createLoaders(
     /** `load(issuePk)` records that the viewer (a member) read the issue's contact. */
     contactRead: contactAccess.recorder(viewer?.kind === 'member' ? viewer : null, cache),
     ...issueLoaders(orm, viewer, cache),
+    ...eventLoaders(orm, cache),
   };
 }

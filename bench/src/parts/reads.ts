@@ -202,9 +202,7 @@ async function verify(
       if (!ours.startsWith('{"data"') || ours.includes('"errors"')) {
         throw new Error(`reads: Bridgeboard's ${read.label} (request ${n}) is not data: ${ours.slice(0, 300)}`);
       }
-      if (ours !== theirs && sameButUnordered(ours, theirs)) {
-        notes.add(`${read.label}: the same but for the order of ${[...UNORDERED].join(', ')}`);
-      } else if (ours !== theirs) {
+      if (ours !== theirs) {
         const same = isDeepStrictEqual(JSON.parse(ours), JSON.parse(theirs));
         let at = 0;
         while (at < ours.length && ours[at] === theirs[at]) at++;
@@ -219,31 +217,6 @@ async function verify(
     }
   }
   return { bytes, notes: [...notes] };
-}
-
-/**
- * Lists whose order the server leaves to the database (collections loaded with no order:
- * SQLite returns an event's staff by organization through its unique index, PostgreSQL in
- * heap order). They are compared as sets; everything else must match in order.
- */
-const UNORDERED = new Set(['staff', 'coHosts']);
-
-function canonical(value: unknown, key = ''): unknown {
-  if (Array.isArray(value)) {
-    const items = value.map((item) => canonical(item));
-    return UNORDERED.has(key) ? items.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) : items;
-  }
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, canonical(v, k)]));
-  }
-  return value;
-}
-
-function sameButUnordered(ours: string, theirs: string): boolean {
-  return (
-    ours.length === theirs.length &&
-    JSON.stringify(canonical(JSON.parse(ours))) === JSON.stringify(canonical(JSON.parse(theirs)))
-  );
 }
 
 /** SQL statements per request for Bridgeboard: its own bootstrap() in a child (prepare/statements.ts). */

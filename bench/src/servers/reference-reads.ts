@@ -307,10 +307,18 @@ const events: Read = async (db, viewer, vars) => {
       )),
     );
   }
-  // Oldest first. The server sorts invitations so; its co-hosts and staff come in whatever
-  // order the database returns them (none is asked for), which the bench's check ignores.
+  // Invitations oldest first; co-hosts and staff by organization name (code-unit order, as the
+  // server's byOrganizationName), then key: the server's order on either database.
   const byEvent = (t: string, eid: number) =>
-    related.filter((r) => r.t === t && num(r.eid) === eid).sort((a, b) => num(a.xid ?? a.oid) - num(b.xid ?? b.oid));
+    related
+      .filter((r) => r.t === t && num(r.eid) === eid)
+      .sort((a, b) =>
+        t !== 'i' && a.oname !== b.oname
+          ? String(a.oname) < String(b.oname)
+            ? -1
+            : 1
+          : num(a.xid ?? a.oid) - num(b.xid ?? b.oid),
+      );
   const staffRole = viewer?.role === 'COORDINATOR' || viewer?.role === 'OFFICER';
   const edges = page.map((e) => {
     const eid = num(e.id);

@@ -21,10 +21,11 @@ import { CommunityIssue } from '../issues/issue.entity.js';
 import { SharedEvent } from '../events/event.entity.js';
 import { IssueFilter } from '../issues/issue.input.js';
 import { EventFilter } from '../events/event.input.js';
-import { Activity } from './activity.entity.js';
+import { readActivities } from './activity.rows.js';
+import type { IssueRow, OrganizationRow } from '../issues/issue.rows.js';
+import type { EventRow } from '../events/event.rows.js';
 import { ActivityItem, EventChange, IssueChange } from './activity.type.js';
 import { activityAccept, eventAccept, issueAccept, visibilitiesFor } from './activity.filters.js';
-import { toEnvelope } from '../../realtime/bus.js';
 
 interface StreamArgs {
   after?: number | null;
@@ -42,15 +43,9 @@ export class ActivityResolver {
     @Arg('before', () => Int, { nullable: true, description: 'Only entries with seq below this.' }) before?: number,
   ): Promise<ActivityItem[]> {
     if (first < 1 || first > 100) throw badInput('first', 'first must be between 1 and 100');
-    const rows = await ctx.em.find(
-      Activity,
-      {
-        ...(before != null ? { seq: { $lt: before } } : {}),
-        visibility: { $in: visibilitiesFor(ctx.viewer, ApiScope.ACTIVITY_READ) },
-      },
-      { orderBy: { seq: 'desc' }, limit: first },
-    );
-    return rows.map((row) => new ActivityItem(toEnvelope(row), ctx.em));
+    const visible = visibilitiesFor(ctx.viewer, ApiScope.ACTIVITY_READ);
+    const rows = await readActivities(ctx.em, visible, first, before ?? null);
+    return rows.map((row) => new ActivityItem(row, ctx.em));
   }
 
   @Public()
@@ -119,7 +114,8 @@ export class ActivityResolver {
     return { seq: envelope.seq, kind: envelope.kind, event, activity: new ActivityItem(envelope, ctx.em) };
   }
 
-  // References load through MikroORM's dataloader: a feed page costs one query per type.
+  // Relations load through the request's loaders (plain rows): a feed page costs one query per type.
+  // The actor is a Member entity through MikroORM's dataloader (Member's resolvers read entities).
   @FieldResolver(() => Member, { nullable: true, description: 'Who did it; members (and activity:read tokens) only.' })
   actor(@Root() item: ActivityItem, @Ctx() ctx: Context): Promise<Member | null> {
     if (!hasScope(ctx.viewer, ApiScope.ACTIVITY_READ) || item.envelope.actor == null) return Promise.resolve(null);
@@ -130,29 +126,20 @@ export class ActivityResolver {
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The organization that did it.' })
-  actorOrganization(@Root() item: ActivityItem): Promise<Organization | null> {
-    if (item.envelope.actorOrganization == null) return Promise.resolve(null);
-    return item.em
-      .getReference(Organization, item.envelope.actorOrganization, { wrapped: true })
-      .load()
-      .then((o) => o ?? null);
+  actorOrganization(@Root() item: ActivityItem, @Ctx() ctx: Context): Promise<OrganizationRow | null> {
+    const pk = item.envelope.actorOrganization;
+    return pk == null ? Promise.resolve(null) : ctx.loaders.organization.load(pk);
   }
 
   @FieldResolver(() => CommunityIssue, { nullable: true })
-  issue(@Root() item: ActivityItem): Promise<CommunityIssue | null> {
-    if (item.envelope.issue == null) return Promise.resolve(null);
-    return item.em
-      .getReference(CommunityIssue, item.envelope.issue, { wrapped: true })
-      .load()
-      .then((i) => i ?? null);
+  issue(@Root() item: ActivityItem, @Ctx() ctx: Context): Promise<IssueRow | null> {
+    const pk = item.envelope.issue;
+    return pk == null ? Promise.resolve(null) : ctx.loaders.issue.load(pk);
   }
 
   @FieldResolver(() => SharedEvent, { nullable: true })
-  event(@Root() item: ActivityItem): Promise<SharedEvent | null> {
-    if (item.envelope.event == null) return Promise.resolve(null);
-    return item.em
-      .getReference(SharedEvent, item.envelope.event, { wrapped: true })
-      .load()
-      .then((e) => e ?? null);
+  event(@Root() item: ActivityItem, @Ctx() ctx: Context): Promise<EventRow | null> {
+    const pk = item.envelope.event;
+    return pk == null ? Promise.resolve(null) : ctx.loaders.event.load(pk);
   }
 }

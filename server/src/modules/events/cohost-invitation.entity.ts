@@ -10,7 +10,7 @@ import {
   type Ref,
   type Rel,
 } from '@mikro-orm/core';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTime } from '../../common/scalars.js';
 import { Node, toGlobalId } from '../../common/relay.js';
 import { ApiToken } from '../api-tokens/api-token.entity.js';
@@ -44,7 +44,7 @@ export class EventCoHostInvitation {
   @PrimaryKey({ type: 'integer', fieldName: 'id' })
   pk!: number & Opt;
 
-  @Field(() => ID)
+  /** The Relay id; the GraphQL field is a resolver (see its resolver), so plain rows get it too. */
   get id(): string & Opt {
     return toGlobalId('CoHostInvitation', this.pk);
   }

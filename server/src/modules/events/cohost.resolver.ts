@@ -7,8 +7,19 @@ import type { Context } from '../../context.js';
 import { Member } from '../members/member.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { CoHostInvitationStatus, EventCoHostInvitation } from './cohost-invitation.entity.js';
-import { mayRespond, visibleInvitations } from './cohost.service.js';
+import { mayRespond, visibleInvitations } from './event.policy.js';
 import { SharedEvent } from './event.entity.js';
+import type { EventRow, InvitationRow } from './event.rows.js';
+import type { OrganizationRow } from '../issues/issue.rows.js';
+import { toGlobalId } from '../../common/relay.js';
+import { keyOf } from '../../common/rows.js';
+
+/** What the `CoHostInvitation` type resolves from: a read path row, or an entity. */
+type InvitationSource = EventCoHostInvitation | InvitationRow;
+
+/** A member by key through MikroORM's dataloader (one statement per batch); null for none. */
+const memberOf = async (ctx: Context, pk: number | null): Promise<Member | null> =>
+  pk == null ? null : ((await ctx.em.getReference(Member, pk, { wrapped: true }).load()) ?? null);
 
 @Resolver(() => EventCoHostInvitation)
 export class CoHostInvitationResolver {
@@ -36,28 +47,34 @@ export class CoHostInvitationResolver {
     return ctx.em.findOneOrFail(EventCoHostInvitation, { pk: answered.pk });
   }
 
+  @FieldResolver(() => ID)
+  id(@Root() invitation: InvitationSource): string {
+    return toGlobalId('CoHostInvitation', invitation.pk);
+  }
+
   @FieldResolver(() => SharedEvent)
-  event(@Root() invitation: EventCoHostInvitation): Promise<SharedEvent> {
-    return invitation.event.loadOrFail() as Promise<SharedEvent>;
+  async event(@Root() invitation: InvitationSource, @Ctx() ctx: Context): Promise<EventRow> {
+    return (await ctx.loaders.event.load(keyOf(invitation.event)!))!;
   }
 
   @FieldResolver(() => Organization, { description: 'The organization invited to co-host.' })
-  organization(@Root() invitation: EventCoHostInvitation): Promise<Organization> {
-    return invitation.organization.loadOrFail();
+  async organization(@Root() invitation: InvitationSource, @Ctx() ctx: Context): Promise<OrganizationRow> {
+    if ('organizationRow' in invitation) return invitation.organizationRow;
+    return (await ctx.loaders.organization.load(keyOf(invitation.organization)!))!;
   }
 
   @FieldResolver(() => Member, { nullable: true, description: 'Who invited; null when an API token did.' })
-  async invitedBy(@Root() invitation: EventCoHostInvitation): Promise<Member | null> {
-    return invitation.invitedBy ? ((await invitation.invitedBy.load()) ?? null) : null;
+  async invitedBy(@Root() invitation: InvitationSource, @Ctx() ctx: Context): Promise<Member | null> {
+    return memberOf(ctx, keyOf(invitation.invitedBy));
   }
 
   @FieldResolver(() => Member, { nullable: true, description: 'Who accepted or declined; null when an API token did.' })
-  async respondedBy(@Root() invitation: EventCoHostInvitation): Promise<Member | null> {
-    return invitation.respondedBy ? ((await invitation.respondedBy.load()) ?? null) : null;
+  async respondedBy(@Root() invitation: InvitationSource, @Ctx() ctx: Context): Promise<Member | null> {
+    return memberOf(ctx, keyOf(invitation.respondedBy));
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the viewer may accept or decline it now.' })
-  viewerCanRespond(@Root() invitation: EventCoHostInvitation, @Ctx() ctx: Context): boolean {
+  viewerCanRespond(@Root() invitation: InvitationSource, @Ctx() ctx: Context): boolean {
     return invitation.status === CoHostInvitationStatus.PENDING && mayRespond(ctx.viewer, invitation);
   }
 }
@@ -69,14 +86,12 @@ export class EventCoHostInvitationsResolver {
       'Invitations to co-host, oldest first: all of them for staff and the host, its own for an invited organization, none for the public.',
   })
   async coHostInvitations(
-    @Root() event: SharedEvent,
+    @Root() event: SharedEvent | EventRow,
     @Ctx() ctx: Context,
     @Arg('status', () => [CoHostInvitationStatus], { nullable: true }) status?: CoHostInvitationStatus[] | null,
-  ): Promise<EventCoHostInvitation[]> {
+  ): Promise<InvitationRow[]> {
     if (!hasScope(ctx.viewer, ApiScope.EVENTS_READ)) return [];
-    const all = (await event.coHostInvitations.load()).getItems();
-    return visibleInvitations(ctx.viewer, event, all)
-      .filter((i) => !status?.length || status.includes(i.status))
-      .sort((a, b) => a.pk - b.pk);
+    const all = await ctx.loaders.eventInvitations.load(event.pk);
+    return visibleInvitations(ctx.viewer, event.host, all).filter((i) => !status?.length || status.includes(i.status));
   }
 }

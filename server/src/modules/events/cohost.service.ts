@@ -12,29 +12,10 @@ import { CoHostInvitationStatus, EventCoHostInvitation } from './cohost-invitati
 import { SharedEvent } from './event.entity.js';
 import { EventStatus } from './event.enums.js';
 import { eventSnapshot, lockEvent, visibilityOf } from './event.change.js';
+import { mayRespond } from './event.policy.js';
 
 const tokenRefOf = (em: EntityManager, viewer: Viewer): Ref<ApiToken> | null =>
   viewer.kind === 'token' ? em.getReference(ApiToken, viewer.tokenPk, { wrapped: true }) : null;
-
-/**
- * Which of an event's invitations a viewer may see: staff, and members (or events:read tokens)
- * of the host, see them all; the invited organization sees its own; everyone else, none.
- */
-export function visibleInvitations(
-  viewer: Viewer | null,
-  event: SharedEvent,
-  invitations: EventCoHostInvitation[],
-): EventCoHostInvitation[] {
-  if (!viewer || !hasScope(viewer, ApiScope.EVENTS_READ)) return [];
-  if (isStaff(viewer) || event.host.unwrap().pk === viewer.organizationPk) return invitations;
-  return invitations.filter((i) => i.organization.unwrap().pk === viewer.organizationPk);
-}
-
-/** Whether the viewer may answer this invitation: its organization's members and events:write tokens. */
-export const mayRespond = (viewer: Viewer | null, invitation: EventCoHostInvitation): boolean =>
-  viewer != null &&
-  hasScope(viewer, ApiScope.EVENTS_WRITE) &&
-  invitation.organization.unwrap().pk === viewer.organizationPk;
 
 /**
  * Co-hosting by consent. Naming an organization as co-host invites it; `SharedEvent.coHosts`

@@ -13,7 +13,7 @@ import {
   type Rel,
   PrimaryKeyProp,
 } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { DateTime } from '../../common/scalars.js';
 import { Node, toGlobalId } from '../../common/relay.js';
 import { Neighborhood } from '../neighborhoods/neighborhood.entity.js';
@@ -35,7 +35,7 @@ export class SharedEvent {
   @PrimaryKey({ type: 'integer', fieldName: 'id' })
   pk!: number & Opt;
 
-  @Field(() => ID)
+  /** The Relay id; the GraphQL field is a resolver (see the event resolver), so plain rows get it too. */
   get id(): string & Opt {
     return toGlobalId('SharedEvent', this.pk);
   }

@@ -4,7 +4,8 @@ import { MEMBERS } from '../../auth/roles.js';
 import { ApiScope } from '../../auth/scopes.js';
 import { hasScope } from '../../auth/viewer.js';
 import type { Context } from '../../context.js';
-import { Connection, parseGlobalId, toConnection } from '../../common/relay.js';
+import { Connection, parseGlobalId, toGlobalId, type ConnectionShape } from '../../common/relay.js';
+import { keyOf } from '../../common/rows.js';
 import { Location } from '../../common/location.js';
 import { Neighborhood } from '../neighborhoods/neighborhood.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -14,23 +15,37 @@ import { SharedEvent } from './event.entity.js';
 import { EventRsvp } from './rsvp.entity.js';
 import { StaffCommitment } from './staff-commitment.entity.js';
 import { CreateEventInput, EventFilter, RsvpInput, UpdateEventInput } from './event.input.js';
-import { EventService } from './event.service.js';
+import { byOrganizationName, mayEditEvent, mayReadEvent } from './event.policy.js';
+import type { EventRow, RsvpRow, StaffRow } from './event.rows.js';
+import type { NeighborhoodRow, OrganizationRow } from '../issues/issue.rows.js';
 import { claimFor } from '../idempotency/idempotency.js';
 
 @ObjectType('SharedEventConnection')
 export class SharedEventConnection extends Connection('SharedEvent', SharedEvent) {}
 
+/** What the `SharedEvent` type resolves from: a read path row, or an entity (mutations, live payloads). */
+type EventSource = SharedEvent | EventRow;
+
+/** Staff are ordered by their organization's name, then the commitment's key. */
+const byName = (s: StaffRow) => ({ name: s.organizationRow.name, pk: s.pk });
+
 const reload = (ctx: Context, event: SharedEvent) => ctx.em.findOneOrFail(SharedEvent, { pk: event.pk });
+
+/** The entity behind a root, for the relations not on a hot read (batched by MikroORM's dataloader). */
+const entityOf = (ctx: Context, event: EventSource): Promise<SharedEvent> =>
+  event instanceof SharedEvent
+    ? Promise.resolve(event)
+    : ctx.em.getReference(SharedEvent, event.pk, { wrapped: true }).loadOrFail();
 
 @Resolver(() => SharedEvent)
 export class EventResolver {
   @Public()
   @Query(() => SharedEvent, { nullable: true, description: 'Members-only events are null for the public.' })
-  async event(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<SharedEvent | null> {
+  async event(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<EventSource | null> {
     const parsed = parseGlobalId(id);
     if (!parsed || parsed.type !== 'SharedEvent') return null;
-    const event = await ctx.em.findOne(SharedEvent, { pk: parsed.pk });
-    return event && (event.isPublic || hasScope(ctx.viewer, ApiScope.EVENTS_READ)) ? event : null;
+    const event = await ctx.loaders.event.load(parsed.pk);
+    return event && mayReadEvent(ctx.viewer, event) ? event : null;
   }
 
   @Public()
@@ -40,8 +55,8 @@ export class EventResolver {
     @Arg('filter', () => EventFilter, { nullable: true }) filter?: EventFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
-  ): Promise<SharedEventConnection> {
-    return toConnection(await ctx.services.events.list(ctx.em, ctx.viewer, filter, first, after));
+  ): Promise<ConnectionShape<EventSource>> {
+    return ctx.services.events.list(ctx.em, ctx.viewer, filter, first, after);
   }
 
   @Allow({ roles: MEMBERS, scope: ApiScope.EVENTS_WRITE })
@@ -105,74 +120,89 @@ export class EventResolver {
     return reload(ctx, event);
   }
 
+  @FieldResolver(() => ID)
+  id(@Root() event: EventSource): string {
+    return toGlobalId('SharedEvent', event.pk);
+  }
+
   @FieldResolver(() => Organization)
-  host(@Root() event: SharedEvent): Promise<Organization> {
-    return event.host.load() as Promise<Organization>;
+  async host(@Root() event: EventSource, @Ctx() ctx: Context): Promise<OrganizationRow> {
+    return (await ctx.loaders.organization.load(keyOf(event.host)!))!;
   }
 
   @FieldResolver(() => [Organization], { description: 'Organizations that accepted to co-host.' })
-  async coHosts(@Root() event: SharedEvent): Promise<Organization[]> {
-    return (await event.coHosts.load()).getItems();
+  coHosts(@Root() event: EventSource, @Ctx() ctx: Context): Promise<OrganizationRow[]> {
+    return ctx.loaders.eventCoHosts.load(event.pk);
   }
 
   @FieldResolver(() => Neighborhood, { nullable: true })
-  async neighborhood(@Root() event: SharedEvent): Promise<Neighborhood | null> {
-    return event.neighborhood ? ((await event.neighborhood.load()) ?? null) : null;
+  async neighborhood(@Root() event: EventSource, @Ctx() ctx: Context): Promise<NeighborhoodRow | null> {
+    const pk = keyOf(event.neighborhood);
+    return pk == null ? null : ctx.loaders.neighborhood.load(pk);
   }
 
   @FieldResolver(() => Location, { nullable: true, description: 'Events happen in public places: always precise.' })
-  location(@Root() event: SharedEvent): Location | null {
+  location(@Root() event: EventSource): Location | null {
     if (event.lat == null || event.lng == null) return null;
     return { lat: event.lat, lng: event.lng, address: event.locationName, precise: true };
   }
 
   @FieldResolver(() => [CommunityIssue], { description: 'Issues this event addresses.' })
-  async issues(@Root() event: SharedEvent): Promise<CommunityIssue[]> {
-    return (await event.issues.load()).getItems();
+  async issues(@Root() event: EventSource, @Ctx() ctx: Context): Promise<CommunityIssue[]> {
+    // Not on a hot read: through the entity and MikroORM's dataloaders (two statements per batch).
+    return (await (await entityOf(ctx, event)).issues.load()).getItems();
   }
 
   @FieldResolver(() => [EventRsvp], { description: 'Who is coming; members only (empty for the public).' })
-  async rsvps(@Root() event: SharedEvent, @Ctx() ctx: Context): Promise<EventRsvp[]> {
+  async rsvps(@Root() event: EventSource, @Ctx() ctx: Context): Promise<RsvpRow[]> {
     if (!hasScope(ctx.viewer, ApiScope.EVENTS_READ)) return [];
-    return (await event.rsvps.load()).getItems();
+    return ctx.loaders.eventRsvps.load(event.pk);
   }
 
+  // By organization name, then key (see byOrganizationName).
   @FieldResolver(() => [StaffCommitment], { description: 'Staff committed per organization.' })
-  async staff(@Root() event: SharedEvent): Promise<StaffCommitment[]> {
-    return (await event.staff.load()).getItems();
+  async staff(@Root() event: EventSource, @Ctx() ctx: Context): Promise<StaffRow[]> {
+    const staff = await ctx.loaders.eventStaff.load(event.pk);
+    return [...staff].sort((a, b) => byOrganizationName(byName(a), byName(b)));
   }
 
   @FieldResolver(() => Int, { description: 'Total staff committed by all organizations.' })
-  async staffCount(@Root() event: SharedEvent): Promise<number> {
-    return (await event.staff.load()).getItems().reduce((sum, s) => sum + s.count, 0);
+  async staffCount(@Root() event: EventSource, @Ctx() ctx: Context): Promise<number> {
+    return (await ctx.loaders.eventStaff.load(event.pk)).reduce((sum, s) => sum + s.count, 0);
   }
 
   @FieldResolver(() => Member, { nullable: true, description: 'Members only.' })
-  async createdBy(@Root() event: SharedEvent, @Ctx() ctx: Context): Promise<Member | null> {
-    if (!hasScope(ctx.viewer, ApiScope.EVENTS_READ) || !event.createdBy) return null;
-    return (await event.createdBy.load()) ?? null;
+  async createdBy(@Root() event: EventSource, @Ctx() ctx: Context): Promise<Member | null> {
+    const pk = keyOf(event.createdBy);
+    if (!hasScope(ctx.viewer, ApiScope.EVENTS_READ) || pk == null) return null;
+    return (await ctx.em.getReference(Member, pk, { wrapped: true }).load()) ?? null;
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the viewer may edit, cancel it.' })
-  async viewerCanEdit(@Root() event: SharedEvent, @Ctx() ctx: Context): Promise<boolean> {
+  async viewerCanEdit(@Root() event: EventSource, @Ctx() ctx: Context): Promise<boolean> {
     if (!ctx.viewer || !hasScope(ctx.viewer, ApiScope.EVENTS_WRITE)) return false;
-    await event.coHosts.load();
-    return EventService.canEdit(ctx.viewer, event);
+    const coHosts = await ctx.loaders.eventCoHosts.load(event.pk);
+    return mayEditEvent(
+      ctx.viewer,
+      event.host,
+      coHosts.map((o) => o.pk),
+    );
   }
 }
 
 @Resolver(() => StaffCommitment)
 export class StaffCommitmentResolver {
   @FieldResolver(() => Organization)
-  organization(@Root() staff: StaffCommitment): Promise<Organization> {
-    return staff.organization.load() as Promise<Organization>;
+  async organization(@Root() staff: StaffCommitment | StaffRow, @Ctx() ctx: Context): Promise<OrganizationRow> {
+    if ('organizationRow' in staff) return staff.organizationRow;
+    return (await ctx.loaders.organization.load(keyOf(staff.organization)!))!;
   }
 }
 
 @Resolver(() => EventRsvp)
 export class RsvpResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Members only; never API tokens (contact details).' })
-  email(@Root() rsvp: EventRsvp, @Ctx() ctx: Context): string | null {
+  email(@Root() rsvp: EventRsvp | RsvpRow, @Ctx() ctx: Context): string | null {
     return ctx.viewer?.kind === 'member' ? (rsvp.email ?? null) : null;
   }
 }

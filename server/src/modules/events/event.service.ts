@@ -18,6 +18,8 @@ import { StaffCommitment } from './staff-commitment.entity.js';
 import { EventStatus } from './event.enums.js';
 import { eventSnapshot, lockEvent, visibilityOf } from './event.change.js';
 import { eventCriteria, eventWhere } from './event.criteria.js';
+import { mayEditEvent, seesMembersOnlyEvents } from './event.policy.js';
+import { readEventPage } from './event.rows.js';
 import type { EventSnapshot } from '../../realtime/envelope.js';
 import { CoHostService } from './cohost.service.js';
 import type { CreateEventInput, EventFilter, RsvpInput, UpdateEventInput } from './event.input.js';
@@ -266,21 +268,20 @@ export class EventService {
     first: number | null | undefined,
     after: string | null | undefined,
   ) {
-    const where: FilterQuery<SharedEvent> & { [key: string]: unknown } = eventWhere(eventCriteria(filter));
-    if (!hasScope(viewer, ApiScope.EVENTS_READ)) where.isPublic = true;
-    return em.findByCursor(SharedEvent, where, {
-      first: pageSize(first),
-      after: checkCursor(after),
-      orderBy: { startsAt: 'asc', pk: 'asc' },
-      includeCount: true,
-    });
+    const criteria = eventCriteria(filter);
+    const where: FilterQuery<SharedEvent> & { [key: string]: unknown } = eventWhere(criteria);
+    if (!seesMembersOnlyEvents(viewer)) where.isPublic = true;
+    // Filtering by organization joins the co-hosts: count events, not their co-hostings.
+    return readEventPage(em, where, pageSize(first), checkCursor(after), criteria.organization != null);
   }
 
   /** May this viewer edit or cancel the event? Staff always; partners of the host or co-hosts. */
   static canEdit(viewer: Viewer, event: SharedEvent): boolean {
-    if (isStaff(viewer)) return true;
-    if (event.host.unwrap().pk === viewer.organizationPk) return true;
-    return event.coHosts.getItems().some((o) => o.pk === viewer.organizationPk);
+    return mayEditEvent(
+      viewer,
+      event.host,
+      event.coHosts.getItems().map((o) => o.pk),
+    );
   }
 
   private async loadForEdit(

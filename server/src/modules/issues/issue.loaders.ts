@@ -4,10 +4,12 @@ import type { Viewer } from '../../auth/viewer.js';
 import { visibleUpdates } from './issue.policy.js';
 import {
   readIssueOrganizations,
+  readIssues,
   readLatestUpdates,
   readNeighborhoods,
   readUpdateCounts,
   readUpdates,
+  type IssueRow,
   type IssueUpdateRow,
   type NeighborhoodRow,
   type OrganizationRow,
@@ -44,6 +46,8 @@ export type PublicIssueLoaders = ReturnType<typeof publicIssueLoaders>;
  */
 export function publicIssueLoaders(orm: MikroORM, cache: boolean) {
   return {
+    /** Issues by key (activity subjects); the contact stays behind its resolver's rule. */
+    issue: new DataLoader<number, IssueRow | null>((pks) => readIssues(orm.em.fork(), pks), { cache }),
     neighborhood: new DataLoader<number, NeighborhoodRow | null>(
       async (pks) => {
         const rows = await readNeighborhoods(orm.em.fork(), pks);

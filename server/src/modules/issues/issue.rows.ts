@@ -3,19 +3,9 @@
  * property names, values converted by the result mapper), never hydrated entities. Writes stay
  * on entities (issue.service.ts). The GraphQL types resolve from either (see `keyOf`).
  */
-import {
-  Cursor,
-  raw,
-  type EntityManager,
-  type EntityMetadata,
-  type FilterQuery,
-  type FindByCursorOptions,
-  type QueryOrderMap,
-} from '@mikro-orm/core';
-import type { SqlEntityManager } from '@mikro-orm/knex';
-import { groupBy } from '../../common/rows.js';
+import { raw, type EntityManager, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
+import { groupBy, readPage, sql } from '../../common/rows.js';
 import type { ConnectionShape } from '../../common/relay.js';
-import { toConnection } from '../../common/relay.js';
 import { Neighborhood } from '../neighborhoods/neighborhood.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { CommunityIssue } from './issue.entity.js';
@@ -100,17 +90,6 @@ const UPDATE_COLUMNS = [
   'createdAt',
 ] as const;
 
-/** Both drivers (SQLite, PostgreSQL) are SQL drivers: their EntityManager builds queries. */
-const sql = (em: EntityManager) => em as SqlEntityManager;
-
-interface CursorConditions {
-  processCursorOptions(
-    meta: EntityMetadata<CommunityIssue>,
-    options: FindByCursorOptions<CommunityIssue>,
-    orderBy: QueryOrderMap<CommunityIssue>,
-  ): { orderBy: QueryOrderMap<CommunityIssue>[]; where: FilterQuery<CommunityIssue> };
-}
-
 const issueRow = (row: object) => row as IssueRow;
 const updateRow = (row: object) => row as IssueUpdateRow;
 
@@ -126,25 +105,8 @@ export async function readIssuePage(
   orderBy: QueryOrderMap<CommunityIssue>,
   distinctCount: boolean,
 ): Promise<ConnectionShape<IssueRow>> {
-  const meta = em.getMetadata().get(CommunityIssue.name);
-  const options = { first, after, orderBy, overfetch: true };
-  // The driver's own cursor conditions (what findByCursor runs), so the pages and cursors are
-  // exactly em.findByCursor's; the method is protected in 6.6, hence the cast.
-  const driver = sql(em).getDriver() as unknown as CursorConditions;
-  const cursor = driver.processCursorOptions(meta, { ...options }, orderBy);
-  const pageWhere = Object.keys(cursor.where).length ? { $and: [where, cursor.where] } : where;
-  const [rows, count] = await Promise.all([
-    sql(em)
-      .createQueryBuilder(CommunityIssue, 'i')
-      .select([...ISSUE_COLUMNS])
-      .where(pageWhere)
-      .orderBy(cursor.orderBy)
-      .limit(first + 1)
-      .execute('all', true),
-    sql(em).createQueryBuilder(CommunityIssue, 'i').where(where).count('pk', distinctCount).execute('get', false),
-  ]);
-  const total = Number((count as unknown as { count: number | string }).count);
-  return toConnection(new Cursor(rows.map(issueRow), total, options, meta));
+  const page = readPage(em, CommunityIssue, ISSUE_COLUMNS, where, { first, after, orderBy, distinctCount });
+  return page as unknown as Promise<ConnectionShape<IssueRow>>;
 }
 
 /** One issue by key, or null. */
@@ -155,6 +117,17 @@ export async function readIssue(em: EntityManager, pk: number): Promise<IssueRow
     .where({ pk })
     .execute('get', true);
   return row ? issueRow(row) : null;
+}
+
+/** Issues by key, in one statement, in the order asked (null where there is none). */
+export async function readIssues(em: EntityManager, pks: readonly number[]): Promise<(IssueRow | null)[]> {
+  const rows = await sql(em)
+    .createQueryBuilder(CommunityIssue, 'i')
+    .select([...ISSUE_COLUMNS])
+    .where({ pk: { $in: [...pks] } })
+    .execute('all', true);
+  const byPk = new Map(rows.map((row: object) => [issueRow(row).pk, issueRow(row)] as const));
+  return pks.map((pk) => byPk.get(pk) ?? null);
 }
 
 /** Neighborhoods by key, in one statement. */

@@ -10,7 +10,7 @@ import { IssueUpdate } from '../issues/issue-update.entity.js';
 import { UpdateVisibility } from '../issues/issue.enums.js';
 import { SharedEvent } from '../events/event.entity.js';
 import { EventCoHostInvitation } from '../events/cohost-invitation.entity.js';
-import { visibleInvitations } from '../events/cohost.service.js';
+import { visibleInvitations } from '../events/event.policy.js';
 import { Activity } from '../activity/activity.entity.js';
 import { visibleTo } from '../activity/activity.filters.js';
 import { ActivityItem } from '../activity/activity.type.js';
@@ -52,7 +52,7 @@ export class NodeResolver {
       case 'CoHostInvitation': {
         const invitation = await em.findOne(EventCoHostInvitation, { pk }, { populate: ['event'] });
         if (!invitation) return null;
-        return visibleInvitations(viewer, invitation.event.getEntity(), [invitation])[0] ?? null;
+        return visibleInvitations(viewer, invitation.event.getEntity().host, [invitation])[0] ?? null;
       }
       case 'Activity': {
         const row = await em.findOne(Activity, { seq: pk });
